@@ -1,0 +1,103 @@
+package org.proposalflow.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.proposalflow.proposal.Cluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fictional demo people at the real cluster organisations, for the local default run.
+ * The password equals the user id, as in Camunda's own demo. Creates only what is missing.
+ */
+@Component
+@ConditionalOnProperty(name = "proposal-flow.demo.users", havingValue = "true")
+public class DemoUsers {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+  record DemoUser(String id, String firstName, String lastName, String organisation, List<String> groups) {
+    String email() {
+      return firstName.toLowerCase() + "." + lastName.toLowerCase() + "@proposalflow.example";
+    }
+  }
+
+  static final List<DemoUser> USERS = List.of(
+      writer("aino", "Aino", "Kivimaa", Cluster.INDUSTRY),
+      writer("eero", "Eero", "Rantanen", Cluster.INDUSTRY),
+      manager("helmi", "Helmi", "Jokivaara", Cluster.INDUSTRY),
+      writer("juho", "Juho", "Pellikka", Cluster.RURAL),
+      writer("liisa", "Liisa", "Kaarlenkaski", Cluster.RURAL),
+      manager("oskari", "Oskari", "Tunturila", Cluster.RURAL),
+      writer("saara", "Saara", "Revontuli", Cluster.DESIGN),
+      writer("tuomas", "Tuomas", "Kelovaara", Cluster.DESIGN),
+      manager("venla", "Venla", "Aapajärvi", Cluster.DESIGN),
+      writer("ilmari", "Ilmari", "Poroniemi", Cluster.DEVELOPMENT),
+      writer("kerttu", "Kerttu", "Lumikero", Cluster.DEVELOPMENT),
+      manager("niilo", "Niilo", "Jängälä", Cluster.DEVELOPMENT),
+      writer("ronja", "Ronja", "Kaamasvaara", Cluster.SECURITY),
+      writer("topias", "Topias", "Hallaniemi", Cluster.SECURITY),
+      manager("unna", "Unna", "Ruskovaara", Cluster.SECURITY),
+      new DemoUser("marja", "Marja", "Tunturikoski", "Regional Council of Lapland", List.of(ProposalGroups.PORTFOLIO_MANAGERS)),
+      new DemoUser("antero", "Antero", "Kairaniemi", "Regional Council of Lapland", List.of(ProposalGroups.PORTFOLIO_MANAGERS)));
+
+  private final IdentityService identityService;
+
+  public DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  @Order(1)
+  public void seed() {
+    ProposalGroups.all().forEach(this::ensureGroup);
+    for (DemoUser demo : USERS) {
+      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.email());
+        user.setPassword(demo.id());
+        identityService.saveUser(user);
+      }
+      for (String group : demo.groups()) {
+        ensureMembership(demo.id(), group);
+      }
+    }
+    // the administrator of the demo also sees what portfolio managers see
+    if (identityService.createUserQuery().userId("demo").count() == 1) {
+      ensureMembership("demo", ProposalGroups.PORTFOLIO_MANAGERS);
+    }
+    log.info("Demo users ready: {} people in {} groups", USERS.size(), ProposalGroups.all().size());
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void ensureMembership(String userId, String groupId) {
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(userId, groupId);
+    }
+  }
+
+  private static DemoUser writer(String id, String first, String last, Cluster cluster) {
+    return new DemoUser(id, first, last, cluster.coordinator(), List.of(cluster.writersGroup()));
+  }
+
+  private static DemoUser manager(String id, String first, String last, Cluster cluster) {
+    return new DemoUser(id, first, last, cluster.coordinator(), List.of(cluster.managersGroup()));
+  }
+}

@@ -1,0 +1,53 @@
+package org.proposalflow.proposal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalflow.validation.InvalidInputException;
+import org.proposalflow.validation.Inputs;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the funder's evaluation result, whether a writer typed it into the task form or it
+ * arrived as the {@code EvaluationOutcome} message.
+ */
+@Component("registerOutcome")
+public class RegisterOutcome implements JavaDelegate {
+
+  /** The reserve list is re-checked in the morning of the chosen day. */
+  private static final LocalTime RECHECK_TIME = LocalTime.of(9, 0);
+
+  private final ProposalRecords records;
+
+  public RegisterOutcome(ProposalRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    Inputs in = Inputs.of(execution);
+    switch (in.choice("outcome", "funded", "rejected", "reserve")) {
+      case "funded" -> {
+        BigDecimal granted = in.positiveEuros("grantedAmount");
+        BigDecimal regional = in.euros("grantedRegionalShare");
+        if (regional.compareTo(granted) > 0) {
+          throw new InvalidInputException("grantedRegionalShare", "the regional share (" + regional.toPlainString()
+              + " €) cannot exceed the granted amount (" + granted.toPlainString() + " €)");
+        }
+        records.recordFunded(reference, granted, regional);
+      }
+      case "rejected" -> records.recordRejected(reference, in.optionalText("evaluationScores", 500),
+          in.text("evaluationFeedback", 4000));
+      default -> {
+        LocalDate recheck = in.futureDate("reserveRecheckDate");
+        records.recordReserveList(reference);
+        execution.setVariable("reserveRecheckAt",
+            Date.from(recheck.atTime(RECHECK_TIME).atZone(Inputs.PEOPLE_ZONE).toInstant()));
+      }
+    }
+  }
+}
