@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,14 +31,19 @@ public final class Inputs {
   private static final Pattern HTTPS_URL = Pattern.compile("^https://[^\\s/?#]+\\.[^\\s/?#]+([/?#]\\S*)?$");
   private static final Set<String> ISO_COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
-  private final VariableScope scope;
+  private final Function<String, Object> values;
 
-  private Inputs(VariableScope scope) {
-    this.scope = scope;
+  private Inputs(Function<String, Object> values) {
+    this.values = values;
   }
 
+  /** The variables visible from a task or execution. */
   public static Inputs of(VariableScope scope) {
-    return new Inputs(scope);
+    return new Inputs(scope::getVariable);
+  }
+
+  public static Inputs of(Map<String, ?> values) {
+    return new Inputs(values::get);
   }
 
   public static Instant now() {
@@ -52,7 +59,7 @@ public final class Inputs {
   }
 
   public String optionalText(String name, int maxLength) {
-    Object raw = scope.getVariable(name);
+    Object raw = values.apply(name);
     if (raw == null || raw.toString().isBlank()) {
       return null;
     }
@@ -76,7 +83,7 @@ public final class Inputs {
   }
 
   public boolean flag(String name) {
-    Object raw = scope.getVariable(name);
+    Object raw = values.apply(name);
     if (raw == null) {
       return false;
     }
@@ -101,7 +108,7 @@ public final class Inputs {
 
   /** An amount of euros, zero or more. */
   public BigDecimal euros(String name) {
-    Object raw = scope.getVariable(name);
+    Object raw = values.apply(name);
     if (raw == null || raw.toString().isBlank()) {
       throw new InvalidInputException(name, "is required");
     }
@@ -160,7 +167,7 @@ public final class Inputs {
    * offset is read in Europe/Helsinki.
    */
   public OffsetDateTime dateTime(String name) {
-    Object raw = scope.getVariable(name);
+    Object raw = values.apply(name);
     if (raw == null || raw.toString().isBlank()) {
       throw new InvalidInputException(name, "is required");
     }
@@ -192,7 +199,7 @@ public final class Inputs {
   }
 
   public LocalDate date(String name) {
-    Object raw = scope.getVariable(name);
+    Object raw = values.apply(name);
     if (raw == null || raw.toString().isBlank()) {
       throw new InvalidInputException(name, "is required");
     }

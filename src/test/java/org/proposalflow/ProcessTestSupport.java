@@ -1,0 +1,122 @@
+package org.proposalflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.proposalflow.proposal.Proposal;
+import org.proposalflow.proposal.ProposalRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that drive the deployed processes in the whole application (one shared Spring
+ * context, an in-memory database, the job executor off so tests fire timers themselves).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ProcessTestSupport {
+
+  @Autowired
+  protected ProcessEngine processEngine;
+  @Autowired
+  protected RuntimeService runtimeService;
+  @Autowired
+  protected TaskService taskService;
+  @Autowired
+  protected HistoryService historyService;
+  @Autowired
+  protected ProposalRecords records;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetAssertions() {
+    AbstractAssertions.reset();
+    processEngine.getIdentityService().clearAuthentication();
+  }
+
+  /** The variables of a valid idea, as the start form submits them: deadline three months ahead. */
+  public static Map<String, Object> validIdea() {
+    Map<String, Object> idea = new HashMap<>();
+    idea.put("title", "Circular economy of mine tailings in Kemi-Tornio");
+    idea.put("acronym", "CIRCTAIL");
+    idea.put("cluster", "industry");
+    idea.put("summary", "Turning mine tailings into construction materials with partners from three countries.");
+    idea.put("programme", "horizonEurope");
+    idea.put("callIdentifier", "HORIZON-CL4-2027-TWIN-01");
+    idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(90)));
+    idea.put("estimatedBudget", 4_000_000);
+    idea.put("regionalShare", 900_000.5);
+    idea.put("leadOrganisation", "Digipolis");
+    idea.put("contactPerson", "Aino Kivimaa");
+    idea.put("contactEmail", "aino.kivimaa@proposalflow.example");
+    return idea;
+  }
+
+  /** A date and time as a Camunda Form's datetime field submits it: no seconds, with offset. */
+  public static String formTime(OffsetDateTime time) {
+    return time.withSecond(0).withNano(0).toString();
+  }
+
+  protected ProcessInstance startIdea(Map<String, Object> variables) {
+    return runtimeService.startProcessInstanceByKey("proposal-lifecycle", variables);
+  }
+
+  protected Proposal record(ProcessInstance instance) {
+    return records.find(instance.getBusinessKey()).orElseThrow();
+  }
+
+  /** The one open task of the proposal (its own or in a called process), found by activity id. */
+  protected Task openTask(ProcessInstance proposal, String activityId) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getBusinessKey())
+        .taskDefinitionKey(activityId).list();
+    assertThat(tasks).as("open task %s of %s", activityId, proposal.getBusinessKey()).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Claims the task as the user and completes it with the variables, as Tasklist does. */
+  protected void completeAs(String userId, Task task, Map<String, Object> variables) {
+    processEngine.getIdentityService().setAuthenticatedUserId(userId);
+    try {
+      taskService.claim(task.getId(), userId);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  protected void complete(ProcessInstance proposal, String activityId, String userId, Object... keyValues) {
+    completeAs(userId, openTask(proposal, activityId), vars(keyValues));
+  }
+
+  public static Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  protected static Duration days(int n) {
+    return Duration.ofDays(n);
+  }
+}

@@ -1,0 +1,91 @@
+package org.proposalflow.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.proposalflow.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Starting a proposal through the REST API (as Tasklist's start form does) with bad input: 400 naming
+ * the field, and nothing created: no instance, no record, no reference number consumed.
+ */
+class StartInputTest extends ProcessTestSupport {
+
+  @Autowired
+  private TestRestTemplate rest;
+  @Autowired
+  private JdbcTemplate jdbc;
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(nullValues = "MISSING", value = {
+      "title, MISSING, is required",
+      "summary, '   ', is required",
+      "cluster, mining, unknown cluster 'mining'",
+      "callDeadline, 2020-01-01T17:00+02:00, must be in the future",
+      "callDeadline, next friday, is not a date and time",
+      "estimatedBudget, -5, must not be negative",
+      "estimatedBudget, 0, must be greater than 0",
+      "regionalShare, 5000000, cannot exceed the estimated total budget",
+      "programme, horizon2020, is not one of",
+      "contactEmail, aino-at-example, is not an e-mail address"})
+  void badStartInputIsRefusedAndNothingIsCreated(String field, String value, String problem) {
+    Map<String, Object> idea = validIdea();
+    if (value == null) {
+      idea.remove(field);
+    } else {
+      idea.put(field, value);
+    }
+    long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("proposal-lifecycle").count();
+    long recordsBefore = records.count();
+    int counterBefore = referenceCounter();
+
+    for (String endpoint : new String[] {"submit-form", "start"}) {
+      ResponseEntity<Map> response = rest.postForEntity(
+          "/engine-rest/process-definition/key/proposal-lifecycle/" + endpoint, Map.of("variables", typed(idea)), Map.class);
+
+      assertThat(response.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().get("message").toString()).as(endpoint)
+          .startsWith(field + ":").contains(problem);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("proposal-lifecycle").count())
+        .isEqualTo(instancesBefore);
+    assertThat(records.count()).isEqualTo(recordsBefore);
+    assertThat(referenceCounter()).isEqualTo(counterBefore);
+  }
+
+  @Test
+  void aValidStartFormCreatesTheProposalWithTheNextReference() {
+    int counterBefore = referenceCounter();
+    Map<String, Object> idea = validIdea();
+    idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(30)));
+
+    ResponseEntity<Map> response = rest.postForEntity(
+        "/engine-rest/process-definition/key/proposal-lifecycle/submit-form", Map.of("variables", typed(idea)), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String reference = response.getBody().get("businessKey").toString();
+    assertThat(reference).endsWith(String.format("-%04d", counterBefore + 1));
+    assertThat(records.find(reference)).get().extracting(Proposal::stage).isEqualTo(ProposalStage.SCREENING);
+  }
+
+  private int referenceCounter() {
+    return jdbc.queryForObject("select last_number from proposal_reference_counter where id = 1", Integer.class);
+  }
+
+  private static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> dto = new HashMap<>();
+    variables.forEach((name, value) -> dto.put(name, Map.of("value", value)));
+    return dto;
+  }
+}
