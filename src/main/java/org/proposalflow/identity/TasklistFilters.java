@@ -22,7 +22,7 @@ public class TasklistFilters {
   private static final List<Map<String, String>> PROPOSAL_COLUMNS = List.of(
       Map.of("name", "reference", "label", "Reference"),
       Map.of("name", "acronym", "label", "Acronym"),
-      Map.of("name", "cluster", "label", "Cluster"));
+      Map.of("name", "clusterName", "label", "Cluster"));
 
   private final FilterService filterService;
   private final TaskService taskService;

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.proposalflow.notification.DeadlineReminders;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class DecideResubmission implements TaskListener {
 
   private final ProposalRecords records;
+  private final DeadlineReminders reminders;
 
-  public DecideResubmission(ProposalRecords records) {
+  public DecideResubmission(ProposalRecords records, DeadlineReminders reminders) {
     this.records = records;
+    this.reminders = reminders;
   }
 
   @Override
@@ -23,9 +26,12 @@ public class DecideResubmission implements TaskListener {
     if (in.choice("resubmissionDecision", "resubmit", "close").equals("resubmit")) {
       String callIdentifier = in.text("newCallIdentifier", 120);
       OffsetDateTime callDeadline = in.futureDateTime("newCallDeadline");
-      records.recordResubmission(task.getExecution().getProcessBusinessKey(), callIdentifier, callDeadline);
+      String reference = task.getExecution().getProcessBusinessKey();
+      records.recordResubmission(reference, callIdentifier, callDeadline);
       task.setVariable("callIdentifier", callIdentifier);
       task.setVariable("callDeadline", Date.from(callDeadline.toInstant()));
+      reminders.plan(reference, Date.from(callDeadline.toInstant()), records.find(reference).orElseThrow().programme(),
+          Inputs.of(task).optionalText("reminderDays", 100));
     }
   }
 }

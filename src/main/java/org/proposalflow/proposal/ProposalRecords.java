@@ -83,6 +83,10 @@ public class ProposalRecords {
         + "evaluation_result = null", callIdentifier, utc(callDeadline));
   }
 
+  public void recordCallDeadline(String reference, OffsetDateTime callDeadline) {
+    update(reference, "call_deadline = ?", utc(callDeadline));
+  }
+
   public void recordWithdrawal(String reference, String reason) {
     update(reference, "withdraw_reason = ?", reason);
   }

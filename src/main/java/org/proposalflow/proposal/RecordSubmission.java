@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.proposalflow.notification.DeadlineReminders;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ public class RecordSubmission implements TaskListener {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final ProposalRecords records;
+  private final DeadlineReminders reminders;
 
-  public RecordSubmission(ProposalRecords records) {
+  public RecordSubmission(ProposalRecords records, DeadlineReminders reminders) {
     this.records = records;
+    this.reminders = reminders;
   }
 
   @Override
@@ -41,5 +44,6 @@ public class RecordSubmission implements TaskListener {
       throw new InvalidInputException("submittedAt", "lies in the future; record the submission after it was made");
     }
     records.recordSubmission(reference, submissionId, submittedAt, requestedBudget);
+    reminders.cancel(reference);
   }
 }

@@ -2,6 +2,7 @@ package org.proposalflow.proposal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalflow.notification.Notifier;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,17 @@ import org.springframework.stereotype.Component;
 public class RecordWithdrawal implements JavaDelegate {
 
   private final ProposalRecords records;
+  private final Notifier notifier;
 
-  public RecordWithdrawal(ProposalRecords records) {
+  public RecordWithdrawal(ProposalRecords records, Notifier notifier) {
     this.records = records;
+    this.notifier = notifier;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    records.recordWithdrawal(execution.getProcessBusinessKey(), Inputs.of(execution).text("withdrawReason", 1000));
+    String reason = Inputs.of(execution).text("withdrawReason", 1000);
+    records.recordWithdrawal(execution.getProcessBusinessKey(), reason);
+    notifier.outcome(execution.getProcessBusinessKey(), "withdrawn", reason);
   }
 }

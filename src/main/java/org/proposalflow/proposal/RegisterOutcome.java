@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalflow.notification.Notifier;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ public class RegisterOutcome implements JavaDelegate {
   private static final LocalTime RECHECK_TIME = LocalTime.of(9, 0);
 
   private final ProposalRecords records;
+  private final Notifier notifier;
 
-  public RegisterOutcome(ProposalRecords records) {
+  public RegisterOutcome(ProposalRecords records, Notifier notifier) {
     this.records = records;
+    this.notifier = notifier;
   }
 
   @Override
@@ -39,12 +42,17 @@ public class RegisterOutcome implements JavaDelegate {
               + " €) cannot exceed the granted amount (" + granted.toPlainString() + " €)");
         }
         records.recordFunded(reference, granted, regional);
+        notifier.outcome(reference, "funded", granted, regional);
       }
-      case "rejected" -> records.recordRejected(reference, in.optionalText("evaluationScores", 500),
-          in.text("evaluationFeedback", 4000));
+      case "rejected" -> {
+        String feedback = in.text("evaluationFeedback", 4000);
+        records.recordRejected(reference, in.optionalText("evaluationScores", 500), feedback);
+        notifier.outcome(reference, "rejected", feedback);
+      }
       default -> {
         LocalDate recheck = in.futureDate("reserveRecheckDate");
         records.recordReserveList(reference);
+        notifier.outcome(reference, "reserve", recheck.toString());
         execution.setVariable("reserveRecheckAt",
             Date.from(recheck.atTime(RECHECK_TIME).atZone(Inputs.PEOPLE_ZONE).toInstant()));
       }

@@ -3,6 +3,7 @@ package org.proposalflow.proposal;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalflow.notification.DeadlineReminders;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
 
@@ -15,19 +16,26 @@ public class RegisterProposal implements JavaDelegate {
 
   private final ProposalReferences references;
   private final ProposalRecords records;
+  private final DeadlineReminders reminders;
 
-  public RegisterProposal(ProposalReferences references, ProposalRecords records) {
+  public RegisterProposal(ProposalReferences references, ProposalRecords records, DeadlineReminders reminders) {
     this.references = references;
     this.records = records;
+    this.reminders = reminders;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Idea idea = Idea.read(Inputs.of(execution));
+    Inputs in = Inputs.of(execution);
+    Idea idea = Idea.read(in);
+    String reminderDays = in.optionalText("reminderDays", 100);
     String reference = references.next(Inputs.now(), Inputs.PEOPLE_ZONE);
     records.insert(reference, execution.getProcessInstanceId(), idea, ProposalStage.SCREENING);
     execution.setProcessBusinessKey(reference);
     execution.setVariable("reference", reference);
-    execution.setVariable("callDeadline", Date.from(idea.callDeadline().toInstant()));
+    execution.setVariable("clusterName", idea.cluster().englishName());
+    Date callDeadline = Date.from(idea.callDeadline().toInstant());
+    execution.setVariable("callDeadline", callDeadline);
+    reminders.plan(reference, callDeadline, idea.programme(), reminderDays);
   }
 }

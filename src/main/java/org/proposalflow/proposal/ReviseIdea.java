@@ -3,6 +3,7 @@ package org.proposalflow.proposal;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.proposalflow.notification.DeadlineReminders;
 import org.proposalflow.validation.Inputs;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +12,22 @@ import org.springframework.stereotype.Component;
 public class ReviseIdea implements TaskListener {
 
   private final ProposalRecords records;
+  private final DeadlineReminders reminders;
 
-  public ReviseIdea(ProposalRecords records) {
+  public ReviseIdea(ProposalRecords records, DeadlineReminders reminders) {
     this.records = records;
+    this.reminders = reminders;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Idea idea = Idea.read(Inputs.of(task));
-    records.updateIdea(task.getExecution().getProcessBusinessKey(), idea);
-    task.setVariable("callDeadline", Date.from(idea.callDeadline().toInstant()));
+    Inputs in = Inputs.of(task);
+    Idea idea = Idea.read(in);
+    String reference = task.getExecution().getProcessBusinessKey();
+    records.updateIdea(reference, idea);
+    Date callDeadline = Date.from(idea.callDeadline().toInstant());
+    task.setVariable("callDeadline", callDeadline);
+    task.setVariable("clusterName", idea.cluster().englishName());
+    reminders.plan(reference, callDeadline, idea.programme(), in.optionalText("reminderDays", 100));
   }
 }

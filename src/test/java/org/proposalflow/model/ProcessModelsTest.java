@@ -53,7 +53,8 @@ class ProcessModelsTest {
       assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
           .deploymentId(deployed.getId()).list())
           .extracting(d -> d.getKey())
-          .containsExactlyInAnyOrder("proposal-lifecycle", "partner-search", "proposal-drafting", "proposal-withdrawal");
+          .containsExactlyInAnyOrder("proposal-lifecycle", "partner-search", "proposal-drafting", "proposal-withdrawal",
+              "deadline-reminders", "call-deadline-change", "notification-settings");
     } finally {
       processEngine.getRepositoryService().deleteDeployment(deployed.getId(), true);
     }

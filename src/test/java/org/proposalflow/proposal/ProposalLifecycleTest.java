@@ -89,6 +89,9 @@ class ProposalLifecycleTest extends ProcessTestSupport {
 
     complete(proposal, "Task_ReviseIdea", WRITER, "title", "Circular tailings with partners in SE and DE");
     assertThat(proposal).isWaitingAt("Task_ScreenIdea");
+    assertThat(runtimeService.getVariables(proposal.getId()))
+        .as("the second screening starts without the first one's answers")
+        .doesNotContainKeys("screeningDecision", "screeningComment");
     assertThat(record(proposal).title()).isEqualTo("Circular tailings with partners in SE and DE");
     assertThat(record(proposal).stage()).isEqualTo(ProposalStage.SCREENING);
     screenGo(proposal);

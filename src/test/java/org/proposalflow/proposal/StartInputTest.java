@@ -9,7 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import org.proposalflow.ProcessTestSupport;
+import org.proposalflow.TasklistSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,8 @@ class StartInputTest extends ProcessTestSupport {
   private TestRestTemplate rest;
   @Autowired
   private JdbcTemplate jdbc;
+  @LocalServerPort
+  private int port;
 
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource(nullValues = "MISSING", value = {
@@ -77,6 +83,22 @@ class StartInputTest extends ProcessTestSupport {
     String reference = response.getBody().get("businessKey").toString();
     assertThat(reference).endsWith(String.format("-%04d", counterBefore + 1));
     assertThat(records.find(reference)).get().extracting(Proposal::stage).isEqualTo(ProposalStage.SCREENING);
+  }
+
+  @Test
+  void tasklistsStartFormGetsA400NamingTheField() throws Exception {
+    Map<String, Object> idea = validIdea();
+    idea.put("regionalShare", 5_000_000);
+    String json = new ObjectMapper().writeValueAsString(Map.of("variables", typed(idea)));
+    long recordsBefore = records.count();
+
+    HttpResponse<String> response = TasklistSession.login(port, "aino", "aino").postJson(
+        "/camunda/api/engine/engine/default/process-definition/key/proposal-lifecycle/submit-form", json);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(new ObjectMapper().readTree(response.body()).get("message").asText())
+        .startsWith("regionalShare: the region's share");
+    assertThat(records.count()).isEqualTo(recordsBefore);
   }
 
   private int referenceCounter() {

@@ -66,7 +66,7 @@ class WithdrawalTest extends ProcessTestSupport {
 
     processEngine.getIdentityService().setAuthenticatedUserId("helmi");
     ProcessInstance withdrawal = runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
-        "withdrawReference", proposal.getBusinessKey().toLowerCase(), "withdrawReason", "Call cancelled by the funder."));
+        "proposalReference", proposal.getBusinessKey().toLowerCase(), "withdrawReason", "Call cancelled by the funder."));
 
     assertThat(withdrawal).isEnded();
     assertThat(proposal).isEnded().hasPassed("EndEvent_Withdrawn");
@@ -76,8 +76,8 @@ class WithdrawalTest extends ProcessTestSupport {
   @Test
   void withdrawingAnUnknownReferenceIsRefused() {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
-        "withdrawReference", "PF-1999-9999", "withdrawReason", "Typo test.")))
+        "proposalReference", "PF-1999-9999", "withdrawReason", "Typo test.")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("withdrawReference").hasMessageContaining("PF-1999-9999");
+        .hasMessageContaining("proposalReference").hasMessageContaining("PF-1999-9999");
   }
 }

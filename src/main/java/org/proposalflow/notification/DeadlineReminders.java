@@ -1,0 +1,93 @@
+package org.proposalflow.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.proposalflow.validation.InvalidInputException;
+import org.proposalflow.validation.Inputs;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deadline reminder plan of a proposal: one instance of {@code deadline-reminders} per proposal
+ * (business key = reference) whose timers fire at T-30, T-14, ... days before the call deadline,
+ * visible in Cockpit. A moved deadline deletes the old plan and starts a new one in the same
+ * transaction, so no stale reminder can fire.
+ */
+@Component("deadlineReminders")
+@ConfigurationProperties(prefix = "proposal-flow.reminders")
+public class DeadlineReminders {
+
+  public static final String PROCESS = "deadline-reminders";
+
+  private final RuntimeService runtimeService;
+  /** Days before the call deadline, unless the programme or the proposal says otherwise. */
+  private String daysBefore = "30,14,7,2,1";
+  /** Per programme code, e.g. {@code horizonEurope: 45,30,14,7,2,1}. */
+  private Map<String, String> programmes = Map.of();
+
+  public DeadlineReminders(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  /** (Re)plans the reminders of a proposal; {@code proposalDays} overrides the defaults when given. */
+  public void plan(String reference, Date callDeadline, String programme, String proposalDays) {
+    String days = proposalDays != null ? proposalDays : programmes.getOrDefault(programme, daysBefore);
+    parse("reminderDays", days);
+    cancel(reference);
+    runtimeService.createProcessInstanceByKey(PROCESS)
+        .businessKey(reference)
+        .setVariable("reference", reference)
+        .setVariable("callDeadline", callDeadline)
+        .setVariable("reminderDays", days)
+        .execute();
+  }
+
+  public void cancel(String reference) {
+    for (ProcessInstance plan : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+        .processInstanceBusinessKey(reference).list()) {
+      runtimeService.deleteProcessInstance(plan.getId(), "deadline reminders re-planned or no longer needed",
+          true, true);
+    }
+  }
+
+  /** For an execution listener: the proposal ended or was submitted, its reminders are not needed. */
+  public void cancel(DelegateExecution execution) {
+    cancel(execution.getProcessBusinessKey());
+  }
+
+  /** The reminders still ahead, as days before the deadline; the multi-instance collection of the plan. */
+  public List<Integer> pending(Date callDeadline, String reminderDays) {
+    Instant now = Inputs.now();
+    return parse("reminderDays", reminderDays).stream()
+        .filter(days -> at(callDeadline, days).toInstant().isAfter(now))
+        .toList();
+  }
+
+  public Date at(Date callDeadline, int daysBefore) {
+    return Date.from(callDeadline.toInstant().minus(Duration.ofDays(daysBefore)));
+  }
+
+  /** "30, 14, 7" → [30, 14, 7]; anything else is refused naming the field. */
+  public static List<Integer> parse(String field, String days) {
+    if (days == null || !days.strip().matches("\\d{1,3}(\\s*,\\s*\\d{1,3})*")) {
+      throw new InvalidInputException(field, "'" + days + "' is not a list of days such as 30,14,7,2,1");
+    }
+    return Arrays.stream(days.split(",")).map(String::strip).map(Integer::valueOf).distinct().sorted((a, b) -> b - a)
+        .toList();
+  }
+
+  public void setDaysBefore(String daysBefore) {
+    this.daysBefore = daysBefore;
+  }
+
+  public void setProgrammes(Map<String, String> programmes) {
+    this.programmes = programmes;
+  }
+}

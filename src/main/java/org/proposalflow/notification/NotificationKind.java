@@ -1,0 +1,19 @@
+package org.proposalflow.notification;
+
+/** What a notification is about; the template file name is {@code <template>.<language>.txt}. */
+public enum NotificationKind {
+  TASK_WAITING("task-waiting"),
+  DEADLINE_REMINDER("deadline-reminder"),
+  TASK_OVERDUE("task-overdue"),
+  OUTCOME("outcome");
+
+  private final String template;
+
+  NotificationKind(String template) {
+    this.template = template;
+  }
+
+  public String template() {
+    return template;
+  }
+}

@@ -1,0 +1,197 @@
+package org.proposalflow.notification;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.proposalflow.consortium.ConsortiumPartner;
+import org.proposalflow.consortium.ConsortiumPartners;
+import org.proposalflow.identity.ProposalGroups;
+import org.proposalflow.proposal.Cluster;
+import org.proposalflow.proposal.Proposal;
+import org.proposalflow.proposal.ProposalRecords;
+import org.proposalflow.validation.Inputs;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides who gets which e-mail and records it in the outbox, inside the caller's transaction.
+ * Nothing here talks to the mail server: {@link NotificationDelivery} does, afterwards.
+ */
+@Service
+public class Notifier {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final DateTimeFormatter PEOPLE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+      .withZone(Inputs.PEOPLE_ZONE);
+
+  private final NotificationOutbox outbox;
+  private final NotificationTemplates templates;
+  private final NotificationSettings settings;
+  private final Recipients recipients;
+  private final ProposalRecords proposals;
+  private final ConsortiumPartners partners;
+  private final CalendarInvites calendar;
+  private final String baseUrl;
+
+  public Notifier(NotificationOutbox outbox, NotificationTemplates templates, NotificationSettings settings,
+      Recipients recipients, ProposalRecords proposals, ConsortiumPartners partners, CalendarInvites calendar,
+      @Value("${proposal-flow.base-url}") String baseUrl) {
+    this.outbox = outbox;
+    this.templates = templates;
+    this.settings = settings;
+    this.recipients = recipients;
+    this.proposals = proposals;
+    this.partners = partners;
+    this.calendar = calendar;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  /** What a task notification needs to know of the task, whichever API it came from. */
+  public record TaskFacts(String id, String name, String reference, Date due, String assignee,
+      Set<IdentityLink> candidates) {
+  }
+
+  /** A task waits: for its assignee, else for its candidate users and the members of its candidate groups. */
+  public void taskWaiting(TaskFacts task) {
+    Proposal proposal = proposalOf(task.reference());
+    if (proposal == null) {
+      return;
+    }
+    List<User> people;
+    String why;
+    if (task.assignee() != null) {
+      people = recipients.of(List.of(task.assignee()), List.of());
+      why = "why.assignee";
+    } else {
+      people = recipients.of(
+          task.candidates().stream().map(IdentityLink::getUserId).filter(id -> id != null).toList(),
+          task.candidates().stream().map(IdentityLink::getGroupId).filter(id -> id != null).toList());
+      why = "why.candidate";
+    }
+    for (User person : people) {
+      NotificationSettings.Setting setting = settings.of(person.getId());
+      if (!setting.taskEmails()) {
+        continue;
+      }
+      Map<String, String> values = taskValues(task, proposal, person);
+      values.put("why", templates.phrase(why, setting.language()));
+      record(NotificationKind.TASK_WAITING, proposal, task.id(), person, setting.language(), values, null);
+    }
+  }
+
+  /** A task is past its due date: its cluster's managers hear of it. */
+  public void taskOverdue(TaskFacts task) {
+    Proposal proposal = proposalOf(task.reference());
+    if (proposal == null) {
+      return;
+    }
+    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
+    for (User manager : recipients.of(List.of(), List.of(cluster.managersGroup()))) {
+      String language = settings.of(manager.getId()).language();
+      Map<String, String> values = taskValues(task, proposal, manager);
+      values.put("assignee", task.assignee() == null ? templates.phrase("unassigned", language) : task.assignee());
+      record(NotificationKind.TASK_OVERDUE, proposal, task.id(), manager, language, values, null);
+    }
+  }
+
+  /** A reminder of the call deadline to the writing team and the cluster's managers, with the deadline as .ics. */
+  public void deadlineReminder(String reference, int daysLeft) {
+    Proposal proposal = proposalOf(reference);
+    if (proposal == null) {
+      return;
+    }
+    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
+    String invite = calendar.deadline(proposal);
+    for (User person : recipients.of(List.of(), List.of(cluster.writersGroup(), cluster.managersGroup()))) {
+      String language = settings.of(person.getId()).language();
+      Map<String, String> values = proposalValues(proposal, person);
+      values.put("daysLeft", Integer.toString(daysLeft));
+      values.put("deadline", PEOPLE_TIME.format(proposal.callDeadline()));
+      values.put("stage", proposal.stage().name().toLowerCase().replace('_', ' '));
+      values.put("openItems", openItems(proposal, language));
+      record(NotificationKind.DEADLINE_REMINDER, proposal, null, person, language, values, invite);
+    }
+  }
+
+  /** The funder's decision or a withdrawal: the team, the cluster's managers and the portfolio managers. */
+  public void outcome(String reference, String outcome, Object... detailArguments) {
+    Proposal proposal = proposalOf(reference);
+    if (proposal == null) {
+      return;
+    }
+    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
+    List<String> groups = List.of(cluster.writersGroup(), cluster.managersGroup(), ProposalGroups.PORTFOLIO_MANAGERS);
+    for (User person : recipients.of(List.of(), groups)) {
+      String language = settings.of(person.getId()).language();
+      Map<String, String> values = proposalValues(proposal, person);
+      values.put("outcomeText", templates.phrase("outcome." + outcome, language));
+      values.put("details", templates.phrase("outcome.details." + outcome, language, detailArguments));
+      record(NotificationKind.OUTCOME, proposal, null, person, language, values, null);
+    }
+  }
+
+  private void record(NotificationKind kind, Proposal proposal, String taskId, User person, String language,
+      Map<String, String> values, String invite) {
+    NotificationTemplates.Rendered mail = templates.render(kind, language, values);
+    outbox.add(new NotificationOutbox.NewNotification(kind, proposal.reference(), proposal.processInstanceId(), taskId,
+        person.getId(), person.getEmail(), mail.language(), mail.subject(), mail.body(), invite, mail.note(),
+        undeliverableBecause(person)), Inputs.now());
+  }
+
+  private static String undeliverableBecause(User person) {
+    String email = person.getEmail();
+    if (email == null || email.isBlank()) {
+      return "user " + person.getId() + " has no e-mail address";
+    }
+    if (!EMAIL.matcher(email).matches()) {
+      return "user " + person.getId() + " has a malformed e-mail address: " + email;
+    }
+    return null;
+  }
+
+  private Map<String, String> taskValues(TaskFacts task, Proposal proposal, User person) {
+    Map<String, String> values = proposalValues(proposal, person);
+    values.put("taskName", task.name());
+    values.put("due", task.due() == null ? "-" : PEOPLE_TIME.format(task.due().toInstant()));
+    values.put("taskLink", baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.id());
+    return values;
+  }
+
+  private static Map<String, String> proposalValues(Proposal proposal, User person) {
+    Map<String, String> values = new HashMap<>();
+    values.put("firstName", person.getFirstName() == null ? person.getId() : person.getFirstName());
+    values.put("reference", proposal.reference());
+    values.put("acronym", proposal.acronym());
+    values.put("title", proposal.title());
+    values.put("callIdentifier", proposal.callIdentifier());
+    return values;
+  }
+
+  private String openItems(Proposal proposal, String language) {
+    List<ConsortiumPartner> consortium = partners.of(proposal.reference());
+    List<String> open = new java.util.ArrayList<>();
+    if (consortium.isEmpty()) {
+      open.add(templates.phrase("open.noPartners", language));
+    } else {
+      String pending = consortium.stream().filter(p -> !p.confirmed())
+          .map(p -> p.organisation() + " (" + p.country() + ")").collect(Collectors.joining(", "));
+      if (!pending.isEmpty()) {
+        open.add(templates.phrase("open.pendingPartners", language, pending));
+      }
+    }
+    open.add(proposal.documentUrl() == null ? templates.phrase("open.noDraft", language)
+        : templates.phrase("open.draft", language, proposal.documentUrl()));
+    return open.stream().map(line -> "- " + line).collect(Collectors.joining("\n"));
+  }
+
+  private Proposal proposalOf(String reference) {
+    return reference == null ? null : proposals.find(reference).orElse(null);
+  }
+}

@@ -1,0 +1,43 @@
+package org.proposalflow.notification;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Finds the people behind user and group ids. */
+@Component
+public class Recipients {
+
+  private final IdentityService identityService;
+
+  /** Lazy: the engine's task listeners depend on this bean, and the engine is built after them. */
+  public Recipients(@Lazy IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public User user(String userId) {
+    return identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  /** The users with the given ids and the members of the given groups, each once, in a stable order. */
+  public List<User> of(Collection<String> userIds, Collection<String> groupIds) {
+    Map<String, User> people = new LinkedHashMap<>();
+    for (String userId : userIds) {
+      User user = user(userId);
+      if (user != null) {
+        people.putIfAbsent(user.getId(), user);
+      }
+    }
+    for (String groupId : groupIds) {
+      for (User member : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+        people.putIfAbsent(member.getId(), member);
+      }
+    }
+    return List.copyOf(people.values());
+  }
+}
