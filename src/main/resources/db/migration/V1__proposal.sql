@@ -1,12 +1,13 @@
 -- The application's own proposal records, next to the engine's tables.
 -- Written in the same transaction as the process step that changes them.
 
+-- The last reference number handed out per year. The row of year 0 is a lock that serialises
+-- allocations (including the first of a new year) across nodes.
 create table proposal_reference_counter (
-  id int primary key,
-  counter_year int not null,
+  counter_year int primary key,
   last_number int not null
 );
-insert into proposal_reference_counter (id, counter_year, last_number) values (1, 2000, 0);
+insert into proposal_reference_counter (counter_year, last_number) values (0, 0);
 
 create table proposal (
   reference varchar(20) primary key,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
+import org.proposalflow.validation.Inputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,7 +64,7 @@ public abstract class ProcessTestSupport {
     idea.put("summary", "Turning mine tailings into construction materials with partners from three countries.");
     idea.put("programme", "horizonEurope");
     idea.put("callIdentifier", "HORIZON-CL4-2027-TWIN-01");
-    idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(90)));
+    idea.put("callDeadline", formTime(Inputs.now().atOffset(ZoneOffset.ofHours(2)).plusDays(90)));
     idea.put("estimatedBudget", 4_000_000);
     idea.put("regionalShare", 900_000.5);
     idea.put("leadOrganisation", "Digipolis");

@@ -36,6 +36,7 @@ class RestartKeepsProposalsIT {
 
     try (ConfigurableApplicationContext second = start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
+      assertThat(dataDir.resolve("proposal-flow.mv.db")).exists();
       assertThat(second.getBean(ProposalRecords.class).find(reference)).get()
           .satisfies(p -> assertThat(p.stage()).isEqualTo(ProposalStage.SCREENING))
           .satisfies(p -> assertThat(p.processInstanceId()).isEqualTo(processInstanceId));
@@ -50,11 +51,11 @@ class RestartKeepsProposalsIT {
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(ProposalFlowApplication.class)
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("proposal-flow").toAbsolutePath(),
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+    // command-line arguments, as an operator would pass them: they win over application.yaml
+    return new SpringApplicationBuilder(ProposalFlowApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("proposal-flow").toAbsolutePath(),
+        "--camunda.bpm.job-execution.enabled=false",
+        "--proposal-flow.notifications.scheduling.enabled=false");
   }
 }

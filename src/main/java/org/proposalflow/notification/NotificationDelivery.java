@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class NotificationDelivery {
 
   public static final String INCIDENT_TYPE = "notificationDelivery";
+  private static final int MAX_LOST_RACES = 10;
   private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationOutbox outbox;
@@ -67,10 +68,15 @@ public class NotificationDelivery {
   /** Delivers every notification due now, batch after batch; returns how many were sent. */
   public int deliverDue() {
     int sent = 0;
+    int lostRaces = 0;
     while (true) {
       String token = node + ":" + UUID.randomUUID();
       List<OutboxEntry> batch = outbox.claimDue(token, Inputs.now(), lease, batchSize);
       if (batch.isEmpty()) {
+        // another node may have claimed the rows this claim aimed at; try the next ones
+        if (lostRaces++ < MAX_LOST_RACES && outbox.hasDueUnclaimed(Inputs.now())) {
+          continue;
+        }
         return sent;
       }
       BatchResult result = send(batch, token);

@@ -66,6 +66,12 @@ public class NotificationOutbox {
         this::map, token);
   }
 
+  public boolean hasDueUnclaimed(Instant now) {
+    OffsetDateTime at = utc(now);
+    return !jdbc.queryForList("select id from notification where status = 'PENDING' and next_attempt_at <= ? "
+        + "and (claimed_until is null or claimed_until < ?) limit 1", Long.class, at, at).isEmpty();
+  }
+
   public void markSent(long id, String token, Instant now) {
     jdbc.update("update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null, "
         + "claim_token = null, claimed_until = null where id = ? and claim_token = ?", utc(now), id, token);

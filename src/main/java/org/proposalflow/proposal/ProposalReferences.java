@@ -2,14 +2,14 @@ package org.proposalflow.proposal;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Hands out human proposal references, sequential per year: PF-2026-0001, PF-2026-0002, ...
- * The counter is one row locked for update inside the caller's transaction, so a rolled-back start
- * consumes no number and two nodes never hand out the same one.
+ * Counted per year in the caller's transaction under a row lock, so a rolled-back start consumes
+ * no number and two nodes never hand out the same one.
  */
 @Service
 public class ProposalReferences {
@@ -22,11 +22,16 @@ public class ProposalReferences {
 
   public String next(Instant now, ZoneId zone) {
     int year = now.atZone(zone).getYear();
-    Map<String, Object> row = jdbc.queryForMap(
-        "select counter_year, last_number from proposal_reference_counter where id = 1 for update");
-    int counterYear = ((Number) row.get("counter_year")).intValue();
-    int number = counterYear == year ? ((Number) row.get("last_number")).intValue() + 1 : 1;
-    jdbc.update("update proposal_reference_counter set counter_year = ?, last_number = ? where id = 1", year, number);
+    jdbc.queryForObject("select last_number from proposal_reference_counter where counter_year = 0 for update",
+        Integer.class);
+    List<Integer> last = jdbc.queryForList(
+        "select last_number from proposal_reference_counter where counter_year = ?", Integer.class, year);
+    int number = last.isEmpty() ? 1 : last.get(0) + 1;
+    if (last.isEmpty()) {
+      jdbc.update("insert into proposal_reference_counter (counter_year, last_number) values (?, ?)", year, number);
+    } else {
+      jdbc.update("update proposal_reference_counter set last_number = ? where counter_year = ?", number, year);
+    }
     return String.format("PF-%d-%04d", year, number);
   }
 }

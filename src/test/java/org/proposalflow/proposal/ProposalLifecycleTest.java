@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of {@code proposal-lifecycle}, driven through the deployed processes as Tasklist would. */
 class ProposalLifecycleTest extends ProcessTestSupport {
@@ -28,6 +31,9 @@ class ProposalLifecycleTest extends ProcessTestSupport {
   private static final String OTHER_WRITER = "eero";
   private static final String MANAGER = "helmi";
   private static final String PORTFOLIO_MANAGER = "marja";
+
+  @Autowired
+  private JdbcTemplate jdbc;
 
   @Test
   void goesFromIdeaToFunded() {
@@ -244,6 +250,26 @@ class ProposalLifecycleTest extends ProcessTestSupport {
     ProcessInstance second = startIdea(validIdea());
     assertThat(number(second.getBusinessKey())).isEqualTo(number(first.getBusinessKey()) + 1);
     assertThat(first.getBusinessKey()).startsWith("PF-" + LocalDate.now(Inputs.PEOPLE_ZONE).getYear() + "-");
+  }
+
+  @Test
+  void referencesStartAgainAtOneEachYearAndNeverRepeat() {
+    // a year no proposal has used yet in this database
+    int year = Math.max(2031, jdbc.queryForObject("select max(counter_year) from proposal_reference_counter", Integer.class) + 1);
+    try {
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse((year - 1) + "-12-31T23:30+02:00").toInstant()));
+      ProcessInstance lastOfYear = startIdea(validIdea());
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(year + "-01-01T00:10+02:00").toInstant()));
+      ProcessInstance firstOfNextYear = startIdea(validIdea());
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse((year - 1) + "-12-31T23:50+02:00").toInstant()));
+      ProcessInstance backInTheOldYear = startIdea(validIdea());
+
+      assertThat(lastOfYear.getBusinessKey()).startsWith("PF-" + (year - 1) + "-");
+      assertThat(firstOfNextYear.getBusinessKey()).isEqualTo("PF-" + year + "-0001");
+      assertThat(number(backInTheOldYear.getBusinessKey())).isEqualTo(number(lastOfYear.getBusinessKey()) + 1);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private ProcessInstance submittedProposal() {

@@ -2,6 +2,7 @@ package org.proposalflow.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.TasklistSession;
+import org.proposalflow.validation.Inputs;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -102,7 +104,8 @@ class StartInputTest extends ProcessTestSupport {
   }
 
   private int referenceCounter() {
-    return jdbc.queryForObject("select last_number from proposal_reference_counter where id = 1", Integer.class);
+    return jdbc.queryForObject("select coalesce(max(last_number), 0) from proposal_reference_counter where counter_year = ?",
+        Integer.class, LocalDate.now(Inputs.PEOPLE_ZONE).getYear());
   }
 
   private static Map<String, Object> typed(Map<String, Object> variables) {

@@ -1,0 +1,100 @@
+package org.proposalflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalflow.ProcessTestSupport;
+import org.proposalflow.validation.Inputs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Two delivery workers on one database (as two application nodes are) drain the same outbox
+ * concurrently: every notification arrives exactly once.
+ */
+class TwoNodeDeliveryTest extends ProcessTestSupport {
+
+  private static final int NOTIFICATIONS = 300;
+
+  @Autowired
+  private NotificationOutbox outbox;
+  @Autowired
+  private NotificationDelivery delivery;
+  @Autowired
+  private JavaMailSender mailSender;
+  @Autowired
+  private RuntimeService runtime;
+
+  private GreenMail smtp;
+
+  @BeforeEach
+  void startSmtpWithAnEmptyOutbox() throws Exception {
+    smtp = new GreenMail(ServerSetupTest.SMTP);
+    smtp.start();
+    delivery.deliverDue();
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Test
+  void twoNodesDeliverEachNotificationExactlyOnce() throws Exception {
+    for (int i = 0; i < NOTIFICATIONS; i++) {
+      outbox.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
+          "aino", "aino.kivimaa@proposalflow.example", "en", "Two-node test " + i, "Body " + i, null, null, null),
+          Inputs.now());
+    }
+    List<NotificationDelivery> nodes = List.of(node(), node());
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier start = new CyclicBarrier(nodes.size());
+      List<Future<Integer>> sent = pool.invokeAll(nodes.stream().map(node -> (Callable<Integer>) () -> {
+        start.await();
+        return node.deliverDue();
+      }).toList());
+      int total = 0;
+      for (Future<Integer> count : sent) {
+        total += count.get();
+      }
+      assertThat(total).isEqualTo(NOTIFICATIONS);
+      assertThat(sent).as("both nodes took part").allSatisfy(count -> assertThat(count.get()).isPositive());
+    } finally {
+      pool.shutdown();
+    }
+
+    List<String> ids = Arrays.stream(smtp.getReceivedMessages()).map(TwoNodeDeliveryTest::notificationId).toList();
+    assertThat(ids).hasSize(NOTIFICATIONS).doesNotHaveDuplicates();
+    assertThat(outbox.countByStatus()).doesNotContainKey(OutboxEntry.PENDING);
+  }
+
+  private NotificationDelivery node() {
+    return new NotificationDelivery(outbox, mailSender, runtime, "Proposal Flow <proposal-flow@localhost>", 20, 3,
+        Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2));
+  }
+
+  private static String notificationId(MimeMessage mail) {
+    try {
+      return mail.getHeader("X-Proposal-Flow-Notification")[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
