@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,16 +54,22 @@ public class NotificationOutbox {
 
   /**
    * Claims up to {@code limit} due notifications for {@code token} until {@code now + lease}. The
-   * lease condition is repeated in the outer statement so that of two nodes racing for a row, the
-   * database lets only one update it.
+   * claim condition is repeated in the update, so that of two nodes racing for a row the database
+   * lets only one have it; the loser simply gets fewer rows.
    */
   public List<OutboxEntry> claimDue(String token, Instant now, Duration lease, int limit) {
     OffsetDateTime at = utc(now);
-    jdbc.update("update notification set claim_token = ?, claimed_until = ? where id in ("
-            + "select id from notification where status = 'PENDING' and next_attempt_at <= ? "
-            + "and (claimed_until is null or claimed_until < ?) order by id limit ?) "
-            + "and status = 'PENDING' and (claimed_until is null or claimed_until < ?)",
-        token, utc(now.plus(lease)), at, at, limit, at);
+    List<Long> candidates = jdbc.queryForList("select id from notification where status = 'PENDING' "
+        + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) order by id limit ?",
+        Long.class, at, at, limit);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>(List.of(token, utc(now.plus(lease)), at));
+    args.addAll(candidates);
+    jdbc.update("update notification set claim_token = ?, claimed_until = ? where status = 'PENDING' "
+        + "and (claimed_until is null or claimed_until < ?) and id in ("
+        + String.join(", ", Collections.nCopies(candidates.size(), "?")) + ")", args.toArray());
     return jdbc.query("select " + COLUMNS + " from notification where claim_token = ? and status = 'PENDING' order by id",
         this::map, token);
   }

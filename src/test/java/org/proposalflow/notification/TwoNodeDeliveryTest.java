@@ -6,6 +6,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,6 +86,24 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
     List<String> ids = Arrays.stream(smtp.getReceivedMessages()).map(TwoNodeDeliveryTest::notificationId).toList();
     assertThat(ids).hasSize(NOTIFICATIONS).doesNotHaveDuplicates();
     assertThat(outbox.countByStatus()).doesNotContainKey(OutboxEntry.PENDING);
+  }
+
+  @Test
+  void whatACrashedNodeHadClaimedIsDeliveredByAnotherOnceTheClaimExpires() throws Exception {
+    outbox.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
+        "eero", "eero.rantanen@proposalflow.example", "en", "Crash test", "Body", null, null, null), Inputs.now());
+    List<OutboxEntry> claimedByTheCrashedNode = outbox.claimDue("crashed-node", Inputs.now(), Duration.ofMinutes(2), 10);
+    assertThat(claimedByTheCrashedNode).hasSize(1);
+
+    NotificationDelivery survivor = node();
+    assertThat(survivor.deliverDue()).as("still claimed").isZero();
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(3))));
+      assertThat(survivor.deliverDue()).isEqualTo(1);
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("Crash test");
   }
 
   private NotificationDelivery node() {
