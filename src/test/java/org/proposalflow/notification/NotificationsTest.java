@@ -91,6 +91,7 @@ class NotificationsTest extends ProcessTestSupport {
     MimeMessage mail = mails.get(0);
     assertThat(mail.getSubject()).isEqualTo("Task waiting: Screen idea for " + proposal.getBusinessKey() + " CIRCTAIL");
     assertThat(text(mail)).contains("Hello Helmi,")
+        .contains("because you are in a group the task is offered to.")
         .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + screening.getId())
         .contains("Due:");
   }
