@@ -109,6 +109,41 @@ public abstract class ProcessTestSupport {
     completeAs(userId, openTask(proposal, activityId), vars(keyValues));
   }
 
+  /** The industry cluster's manager says go. */
+  protected void screenGo(ProcessInstance proposal) {
+    screenGo(proposal, "helmi");
+  }
+
+  protected void screenGo(ProcessInstance proposal, String manager) {
+    complete(proposal, "Task_ScreenIdea", manager, "screeningDecision", "go");
+  }
+
+  /** Two partners (one confirmed), then the consortium is declared complete. */
+  protected void buildConsortium(ProcessInstance proposal) {
+    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Digipolis",
+        "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
+        "partnerContactEmail", "office@digipolis.example", "partnerConfirmed", true);
+    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Norrbotten Mining Lab",
+        "partnerCountry", "SE", "partnerType", "research", "partnerRole", "beneficiary",
+        "partnerContactEmail", "contact@nml.example", "partnerConfirmed", false);
+    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "complete");
+  }
+
+  /** A new industry proposal, screened and with its consortium, now in drafting. */
+  protected ProcessInstance proposalInDrafting() {
+    ProcessInstance proposal = startIdea(validIdea());
+    screenGo(proposal);
+    buildConsortium(proposal);
+    return proposal;
+  }
+
+  /** aino drafts, eero reviews and approves. */
+  protected void draftAndReview(ProcessInstance proposal) {
+    complete(proposal, "Task_DraftProposal", "aino", "documentUrl", "https://docs.example.org/circtail/draft",
+        "draftStatus", "readyForReview");
+    complete(proposal, "Task_ReviewDraft", "eero", "reviewDecision", "approve");
+  }
+
   public static Map<String, Object> vars(Object... keyValues) {
     Map<String, Object> map = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -16,7 +16,7 @@ class FourEyesReviewTest extends ProcessTestSupport {
 
   @Test
   void theAuthorCannotClaimOrCompleteTheReviewOfTheirDraft() {
-    ProcessInstance proposal = inDrafting();
+    ProcessInstance proposal = proposalInDrafting();
     complete(proposal, "Task_DraftProposal", "aino", "documentUrl", "https://docs.example.org/d/1", "draftStatus", "readyForReview");
     Task review = openTask(proposal, "Task_ReviewDraft");
 
@@ -34,7 +34,7 @@ class FourEyesReviewTest extends ProcessTestSupport {
 
   @Test
   void revisionsGoBackToTheDraftUntilApproved() {
-    ProcessInstance proposal = inDrafting();
+    ProcessInstance proposal = proposalInDrafting();
     complete(proposal, "Task_DraftProposal", "aino", "documentUrl", "https://docs.example.org/d/2", "draftStatus", "inProgress");
     assertThat(calledProcessInstance("proposal-drafting", proposal)).isWaitingAt("Task_DraftProposal");
     complete(proposal, "Task_DraftProposal", "aino", "documentUrl", "https://docs.example.org/d/2", "draftStatus", "readyForReview");
@@ -50,21 +50,10 @@ class FourEyesReviewTest extends ProcessTestSupport {
 
   @Test
   void aDocumentLinkThatIsNotHttpsIsRefused() {
-    ProcessInstance proposal = inDrafting();
+    ProcessInstance proposal = proposalInDrafting();
     Task draft = openTask(proposal, "Task_DraftProposal");
     assertThatThrownBy(() -> completeAs("aino", draft, vars("documentUrl", "http://docs.example.org/d", "draftStatus", "readyForReview")))
         .hasRootCauseInstanceOf(InvalidInputException.class).rootCause().hasMessageStartingWith("documentUrl:");
     assertThat(record(proposal).documentUrl()).isNull();
-  }
-
-  private ProcessInstance inDrafting() {
-    ProcessInstance proposal = startIdea(validIdea());
-    complete(proposal, "Task_ScreenIdea", "helmi", "screeningDecision", "go");
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Digipolis",
-        "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
-        "partnerContactEmail", "office@digipolis.example", "partnerConfirmed", true);
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "complete");
-    assertThat(proposal).isWaitingAt("CallActivity_Drafting");
-    return proposal;
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -65,10 +64,7 @@ class NotificationsTest extends ProcessTestSupport {
 
   @BeforeEach
   void startSmtpWithAnEmptyOutbox() throws Exception {
-    smtp = new GreenMail(ServerSetupTest.SMTP);
-    smtp.start();
-    delivery.deliverDue();
-    smtp.purgeEmailFromAllMailboxes();
+    smtp = TestSmtp.startWithEmptyOutbox(delivery);
   }
 
   @AfterEach
@@ -219,8 +215,7 @@ class NotificationsTest extends ProcessTestSupport {
       assertThat(entry.nextAttemptAt().toInstant()).isAfter(Inputs.now());
     });
 
-    smtp = new GreenMail(ServerSetupTest.SMTP);
-    smtp.start();
+    smtp = TestSmtp.start();
     assertThat(delivery.deliverDue()).as("not due again before the backoff").isZero();
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
     delivery.deliverDue();
@@ -263,8 +258,7 @@ class NotificationsTest extends ProcessTestSupport {
     assertThat(rest.getForObject("/api/notifications?status=FAILED", OutboxEntry[].class))
         .extracting(OutboxEntry::id).contains(failed.id());
 
-    smtp = new GreenMail(ServerSetupTest.SMTP);
-    smtp.start();
+    smtp = TestSmtp.start();
     ResponseEntity<Map> retry = rest.postForEntity("/api/notifications/" + failed.id() + "/retry", null, Map.class);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId()).count()).isZero();

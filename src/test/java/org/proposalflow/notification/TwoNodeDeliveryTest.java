@@ -3,7 +3,6 @@ package org.proposalflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +45,7 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
 
   @BeforeEach
   void startSmtpWithAnEmptyOutbox() throws Exception {
-    smtp = new GreenMail(ServerSetupTest.SMTP);
-    smtp.start();
-    delivery.deliverDue();
-    smtp.purgeEmailFromAllMailboxes();
+    smtp = TestSmtp.startWithEmptyOutbox(delivery);
   }
 
   @AfterEach

@@ -282,30 +282,6 @@ class ProposalLifecycleTest extends ProcessTestSupport {
     return proposal;
   }
 
-  private void screenGo(ProcessInstance proposal) {
-    screenGo(proposal, MANAGER);
-  }
-
-  private void screenGo(ProcessInstance proposal, String manager) {
-    complete(proposal, "Task_ScreenIdea", manager, "screeningDecision", "go");
-  }
-
-  private void buildConsortium(ProcessInstance proposal) {
-    complete(proposal, "Task_RecordPartner", WRITER, "partnerAction", "add", "partnerOrganisation", "Digipolis",
-        "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
-        "partnerContactEmail", "office@digipolis.example", "partnerConfirmed", true);
-    complete(proposal, "Task_RecordPartner", WRITER, "partnerAction", "add", "partnerOrganisation", "Norrbotten Mining Lab",
-        "partnerCountry", "SE", "partnerType", "research", "partnerRole", "beneficiary",
-        "partnerContactEmail", "contact@nml.example", "partnerConfirmed", false);
-    complete(proposal, "Task_RecordPartner", WRITER, "partnerAction", "complete");
-  }
-
-  private void draftAndReview(ProcessInstance proposal) {
-    complete(proposal, "Task_DraftProposal", WRITER, "documentUrl", "https://docs.example.org/circtail/draft",
-        "draftStatus", "readyForReview");
-    complete(proposal, "Task_ReviewDraft", OTHER_WRITER, "reviewDecision", "approve");
-  }
-
   private void submit(ProcessInstance proposal) {
     complete(proposal, "Task_SubmitToFunder", WRITER, "submissionId", "SEP-210987654",
         "submittedAt", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).minusMinutes(5)), "requestedBudget", 3_500_000);

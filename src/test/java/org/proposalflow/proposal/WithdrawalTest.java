@@ -22,12 +22,7 @@ class WithdrawalTest extends ProcessTestSupport {
 
   @Test
   void withdrawnMidDraftingThroughRestCancelsEveryTaskAndTimer() {
-    ProcessInstance proposal = startIdea(validIdea());
-    complete(proposal, "Task_ScreenIdea", "helmi", "screeningDecision", "go");
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Digipolis",
-        "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
-        "partnerContactEmail", "office@digipolis.example", "partnerConfirmed", true);
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "complete");
+    ProcessInstance proposal = proposalInDrafting();
     assertThat(proposal).isWaitingAt("CallActivity_Drafting");
 
     ResponseEntity<String> response = rest.postForEntity("/engine-rest/message", Map.of(
