@@ -96,13 +96,20 @@ public abstract class ProcessTestSupport {
 
   /** Claims the task as the user and completes it with the variables, as Tasklist does. */
   protected void completeAs(String userId, Task task, Map<String, Object> variables) {
-    processEngine.getIdentityService().setAuthenticatedUserId(userId);
+    authenticate(userId);
     try {
       taskService.claim(task.getId(), userId);
       taskService.complete(task.getId(), variables);
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** Acts as the user from now on, with their groups, so the engine checks their authorizations. */
+  protected void authenticate(String userId) {
+    List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    processEngine.getIdentityService().setAuthentication(userId, groups);
   }
 
   protected void complete(ProcessInstance proposal, String activityId, String userId, Object... keyValues) {

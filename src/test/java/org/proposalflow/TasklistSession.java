@@ -25,11 +25,17 @@ public final class TasklistSession {
   }
 
   public static TasklistSession login(int port, String user, String password) throws IOException, InterruptedException {
+    return login(port, "tasklist", user, password);
+  }
+
+  /** Logs in to one of the web apps: tasklist, cockpit or admin. */
+  public static TasklistSession login(int port, String app, String user, String password)
+      throws IOException, InterruptedException {
     TasklistSession session = new TasklistSession("http://localhost:" + port);
     session.refreshCsrfToken();
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+    HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
     if (login.statusCode() != 200) {

@@ -2,7 +2,6 @@ package org.proposalflow.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.proposalflow.proposal.Cluster;
@@ -54,10 +53,10 @@ public class DemoUsers {
     this.identityService = identityService;
   }
 
+  /** After {@link ProposalAuthorizations} has created the groups. */
   @EventListener(PostDeployEvent.class)
   @Order(1)
   public void seed() {
-    ProposalGroups.all().forEach(this::ensureGroup);
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identityService.newUser(demo.id());
@@ -76,15 +75,6 @@ public class DemoUsers {
       ensureMembership("demo", ProposalGroups.PORTFOLIO_MANAGERS);
     }
     log.info("Demo users ready: {} people in {} groups", USERS.size(), ProposalGroups.all().size());
-  }
-
-  private void ensureGroup(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identityService.saveGroup(group);
-    }
   }
 
   private void ensureMembership(String userId, String groupId) {

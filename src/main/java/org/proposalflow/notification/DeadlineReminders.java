@@ -9,6 +9,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.proposalflow.proposal.Proposal;
+import org.proposalflow.proposal.ProposalRecords;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,24 +29,31 @@ public class DeadlineReminders {
   public static final String PROCESS = "deadline-reminders";
 
   private final RuntimeService runtimeService;
+  private final ProposalRecords proposals;
   /** Days before the call deadline, unless the programme or the proposal says otherwise. */
   private String daysBefore = "30,14,7,2,1";
   /** Per programme code, e.g. {@code horizonEurope: 45,30,14,7,2,1}. */
   private Map<String, String> programmes = Map.of();
 
-  public DeadlineReminders(RuntimeService runtimeService) {
+  public DeadlineReminders(RuntimeService runtimeService, ProposalRecords proposals) {
     this.runtimeService = runtimeService;
+    this.proposals = proposals;
   }
 
-  /** (Re)plans the reminders of a proposal; {@code proposalDays} overrides the defaults when given. */
-  public void plan(String reference, Date callDeadline, String programme, String proposalDays) {
-    String days = proposalDays != null ? proposalDays : programmes.getOrDefault(programme, daysBefore);
+  /**
+   * (Re)plans the reminders of a proposal from its record (deadline, programme, cluster);
+   * {@code proposalDays} overrides the defaults when given.
+   */
+  public void plan(String reference, String proposalDays) {
+    Proposal proposal = proposals.find(reference).orElseThrow();
+    String days = proposalDays != null ? proposalDays : programmes.getOrDefault(proposal.programme(), daysBefore);
     parse("reminderDays", days);
     cancel(reference);
     runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(reference)
         .setVariable("reference", reference)
-        .setVariable("callDeadline", callDeadline)
+        .setVariable("cluster", proposal.cluster())
+        .setVariable("callDeadline", Date.from(proposal.callDeadline().toInstant()))
         .setVariable("reminderDays", days)
         .execute();
   }

@@ -2,10 +2,13 @@ package org.proposalflow.notification;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalflow.validation.Inputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,12 +21,26 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/notifications")
 public class NotificationOutboxApi {
 
+  private static final String ADMINISTRATORS = "camunda-admin";
+
   private final NotificationOutbox outbox;
   private final RuntimeService runtimeService;
+  private final IdentityService identityService;
 
-  public NotificationOutboxApi(NotificationOutbox outbox, RuntimeService runtimeService) {
+  public NotificationOutboxApi(NotificationOutbox outbox, RuntimeService runtimeService,
+      IdentityService identityService) {
     this.outbox = outbox;
     this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  /** Operators only: the outbox holds everyone's mail. */
+  @ModelAttribute
+  void requireAdministrator() {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(ADMINISTRATORS)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the notification outbox is for administrators");
+    }
   }
 
   @GetMapping("/summary")

@@ -30,8 +30,7 @@ public class DecideResubmission implements TaskListener {
       records.recordResubmission(reference, callIdentifier, callDeadline);
       task.setVariable("callIdentifier", callIdentifier);
       task.setVariable("callDeadline", Date.from(callDeadline.toInstant()));
-      reminders.plan(reference, Date.from(callDeadline.toInstant()), records.find(reference).orElseThrow().programme(),
-          Inputs.of(task).optionalText("reminderDays", 100));
+      reminders.plan(reference, in.optionalText("reminderDays", 100));
     }
   }
 }

@@ -27,7 +27,8 @@ public class MoveCallDeadline implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    OffsetDateTime deadline = Inputs.of(execution).futureDateTime("newCallDeadline");
+    Inputs in = Inputs.of(execution);
+    OffsetDateTime deadline = in.futureDateTime("newCallDeadline");
     Proposal proposal = records.find(reference).orElseThrow();
     if (proposal.stage().ordinal() >= ProposalStage.AWAITING_OUTCOME.ordinal()) {
       throw new InvalidInputException("newCallDeadline", reference + " was already submitted to the funder");
@@ -35,6 +36,6 @@ public class MoveCallDeadline implements JavaDelegate {
     records.recordCallDeadline(reference, deadline);
     Date callDeadline = Date.from(deadline.toInstant());
     execution.getProcessInstance().setVariable("callDeadline", callDeadline);
-    reminders.plan(reference, callDeadline, proposal.programme(), null);
+    reminders.plan(reference, in.optionalText("reminderDays", 100));
   }
 }

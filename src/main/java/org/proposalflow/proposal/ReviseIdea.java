@@ -28,6 +28,6 @@ public class ReviseIdea implements TaskListener {
     Date callDeadline = Date.from(idea.callDeadline().toInstant());
     task.setVariable("callDeadline", callDeadline);
     task.setVariable("clusterName", idea.cluster().englishName());
-    reminders.plan(reference, callDeadline, idea.programme(), in.optionalText("reminderDays", 100));
+    reminders.plan(reference, in.optionalText("reminderDays", 100));
   }
 }

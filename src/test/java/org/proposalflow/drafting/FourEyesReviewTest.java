@@ -22,7 +22,7 @@ class FourEyesReviewTest extends ProcessTestSupport {
 
     assertThatThrownBy(() -> taskService.claim(review.getId(), "aino"))
         .hasRootCauseInstanceOf(InvalidInputException.class).rootCause().hasMessageContaining("aino wrote this draft");
-    processEngine.getIdentityService().setAuthenticatedUserId("aino");
+    authenticate("aino");
     assertThatThrownBy(() -> taskService.complete(review.getId(), vars("reviewDecision", "approve")))
         .hasRootCauseInstanceOf(InvalidInputException.class);
     processEngine.getIdentityService().clearAuthentication();

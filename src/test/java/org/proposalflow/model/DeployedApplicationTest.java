@@ -44,10 +44,10 @@ class DeployedApplicationTest extends ProcessTestSupport {
         .map(Resource::getName)
         .collect(Collectors.toSet());
 
-    for (Path form : ProcessModelsTest.files(Path.of("forms"), ".form")) {
+    for (Path form : ModelFiles.list(Path.of("forms"), ".form")) {
       assertThat(deployed).contains("forms/" + form.getFileName());
     }
-    for (Path model : ProcessModelsTest.files(Path.of("processes"), ".bpmn", ".dmn")) {
+    for (Path model : ModelFiles.list(Path.of("processes"), ".bpmn", ".dmn")) {
       assertThat(deployed).contains("processes/" + model.getFileName());
     }
   }
@@ -55,7 +55,7 @@ class DeployedApplicationTest extends ProcessTestSupport {
   @Test
   void everyDelegateAndListenerExpressionResolvesToABean() throws IOException {
     Set<String> referenced = new HashSet<>();
-    for (Path model : ProcessModelsTest.files(Path.of("processes"), ".bpmn")) {
+    for (Path model : ModelFiles.list(Path.of("processes"), ".bpmn")) {
       Matcher matcher = BEAN_REFERENCE.matcher(Files.readString(model));
       while (matcher.find()) {
         referenced.add(matcher.group(1));
@@ -71,14 +71,14 @@ class DeployedApplicationTest extends ProcessTestSupport {
 
   @Test
   void tasklistGetsTheDeployedStartFormAndTaskForms() {
-    ResponseEntity<Map> startForm = rest.getForEntity(
+    ResponseEntity<Map> startForm = rest.withBasicAuth("aino", "aino").getForEntity(
         "/engine-rest/process-definition/key/proposal-lifecycle/deployed-start-form", Map.class);
     assertThat(startForm.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(startForm.getBody()).containsEntry("id", "submit-idea");
 
     String instanceId = runtimeService.startProcessInstanceByKey("proposal-lifecycle", validIdea()).getId();
     String screening = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-    ResponseEntity<Map> taskForm = rest.getForEntity("/engine-rest/task/" + screening + "/deployed-form", Map.class);
+    ResponseEntity<Map> taskForm = rest.withBasicAuth("helmi", "helmi").getForEntity("/engine-rest/task/" + screening + "/deployed-form", Map.class);
     assertThat(taskForm.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(taskForm.getBody()).containsEntry("id", "screen-idea");
   }

@@ -36,7 +36,7 @@ class ProcessModelsTest {
   private static final Path FORMS = Path.of("forms");
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("model-check.camunda.cfg.xml").build();
 
   @Test
   void everyModelAndFormDeploysOnABareEngine() throws IOException {
@@ -122,10 +122,7 @@ class ProcessModelsTest {
         .collect(Collectors.toSet());
   }
 
-  static List<Path> files(Path folder, String... suffixes) throws IOException {
-    try (Stream<Path> stream = Files.list(folder)) {
-      return stream.filter(p -> Stream.of(suffixes).anyMatch(s -> p.toString().endsWith(s))).sorted().toList();
-    }
+  private static List<Path> files(Path folder, String... suffixes) throws IOException {
+    return ModelFiles.list(folder, suffixes);
   }
-
 }

@@ -115,13 +115,13 @@ class NotificationsTest extends ProcessTestSupport {
     delivery.deliverDue();
     smtp.purgeEmailFromAllMailboxes();
 
-    identityService.setAuthenticatedUserId("aino");
+    authenticate("aino");
     taskService.claim(partners.getId(), "aino");
     identityService.clearAuthentication();
     delivery.deliverDue();
     assertThat(mailsAbout(proposal, "Task waiting")).isEmpty();
 
-    identityService.setAuthenticatedUserId("helmi");
+    authenticate("helmi");
     taskService.setAssignee(partners.getId(), "eero");
     identityService.clearAuthentication();
     delivery.deliverDue();
@@ -255,16 +255,16 @@ class NotificationsTest extends ProcessTestSupport {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId())
         .incidentType(NotificationDelivery.INCIDENT_TYPE).singleResult().getIncidentMessage())
         .contains("helmi.jokivaara@proposalflow.example").contains("failed after 3 attempts");
-    assertThat(rest.getForObject("/api/notifications?status=FAILED", OutboxEntry[].class))
+    assertThat(rest.withBasicAuth("demo", "demo").getForObject("/api/notifications?status=FAILED", OutboxEntry[].class))
         .extracting(OutboxEntry::id).contains(failed.id());
 
     smtp = TestSmtp.start();
-    ResponseEntity<Map> retry = rest.postForEntity("/api/notifications/" + failed.id() + "/retry", null, Map.class);
+    ResponseEntity<Map> retry = rest.withBasicAuth("demo", "demo").postForEntity("/api/notifications/" + failed.id() + "/retry", null, Map.class);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId()).count()).isZero();
     delivery.deliverDue();
     assertThat(recipients(mailsAbout(proposal, "Screen idea"))).containsExactly("helmi.jokivaara@proposalflow.example");
-    assertThat(rest.postForEntity("/api/notifications/" + failed.id() + "/retry", null, Map.class).getStatusCode())
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/notifications/" + failed.id() + "/retry", null, Map.class).getStatusCode())
         .as("only a failed notification can be retried").isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -329,7 +329,7 @@ class NotificationsTest extends ProcessTestSupport {
     ProcessInstance proposal = startIdea(validIdea());
     OffsetDateTime extended = record(proposal).callDeadline().plusDays(30);
 
-    identityService.setAuthenticatedUserId("helmi");
+    authenticate("helmi");
     runtimeService.startProcessInstanceByKey("call-deadline-change", vars(
         "proposalReference", proposal.getBusinessKey(), "newCallDeadline", formTime(extended)));
     identityService.clearAuthentication();
@@ -342,7 +342,7 @@ class NotificationsTest extends ProcessTestSupport {
 
   @Test
   void usersChooseTheirSettingsInTasklist() {
-    identityService.setAuthenticatedUserId("eero");
+    authenticate("eero");
     runtimeService.startProcessInstanceByKey("notification-settings", vars("taskEmails", false, "language", "fi"));
     identityService.clearAuthentication();
 

@@ -59,7 +59,7 @@ class StartInputTest extends ProcessTestSupport {
     int counterBefore = referenceCounter();
 
     for (String endpoint : new String[] {"submit-form", "start"}) {
-      ResponseEntity<Map> response = rest.postForEntity(
+      ResponseEntity<Map> response = rest.withBasicAuth("aino", "aino").postForEntity(
           "/engine-rest/process-definition/key/proposal-lifecycle/" + endpoint, Map.of("variables", typed(idea)), Map.class);
 
       assertThat(response.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -78,7 +78,7 @@ class StartInputTest extends ProcessTestSupport {
     Map<String, Object> idea = validIdea();
     idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(30)));
 
-    ResponseEntity<Map> response = rest.postForEntity(
+    ResponseEntity<Map> response = rest.withBasicAuth("aino", "aino").postForEntity(
         "/engine-rest/process-definition/key/proposal-lifecycle/submit-form", Map.of("variables", typed(idea)), Map.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

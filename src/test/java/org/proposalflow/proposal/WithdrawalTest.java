@@ -25,7 +25,7 @@ class WithdrawalTest extends ProcessTestSupport {
     ProcessInstance proposal = proposalInDrafting();
     assertThat(proposal).isWaitingAt("CallActivity_Drafting");
 
-    ResponseEntity<String> response = rest.postForEntity("/engine-rest/message", Map.of(
+    ResponseEntity<String> response = rest.withBasicAuth("marja", "marja").postForEntity("/engine-rest/message", Map.of(
         "messageName", "WithdrawProposal",
         "businessKey", proposal.getBusinessKey(),
         "processVariables", Map.of("withdrawReason", Map.of("value", "The lead partner left the consortium."))),
@@ -46,7 +46,7 @@ class WithdrawalTest extends ProcessTestSupport {
   void withdrawalWithoutAReasonIsRefusedAndTheProposalGoesOn() {
     ProcessInstance proposal = startIdea(validIdea());
 
-    ResponseEntity<Map> response = rest.postForEntity("/engine-rest/message", Map.of(
+    ResponseEntity<Map> response = rest.withBasicAuth("marja", "marja").postForEntity("/engine-rest/message", Map.of(
         "messageName", "WithdrawProposal", "businessKey", proposal.getBusinessKey()), Map.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -59,9 +59,10 @@ class WithdrawalTest extends ProcessTestSupport {
   void aManagerWithdrawsAProposalFromTasklist() {
     ProcessInstance proposal = startIdea(validIdea());
 
-    processEngine.getIdentityService().setAuthenticatedUserId("helmi");
+    authenticate("helmi");
     ProcessInstance withdrawal = runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
         "proposalReference", proposal.getBusinessKey().toLowerCase(), "withdrawReason", "Call cancelled by the funder."));
+    processEngine.getIdentityService().clearAuthentication();
 
     assertThat(withdrawal).isEnded();
     assertThat(proposal).isEnded().hasPassed("EndEvent_Withdrawn");
