@@ -70,6 +70,37 @@ class WithdrawalTest extends ProcessTestSupport {
   }
 
   @Test
+  void aManagerCannotWithdrawAnotherClustersProposal() {
+    var idea = validIdea();
+    idea.put("cluster", "design");
+    ProcessInstance designProposal = startIdea(idea);
+
+    authenticate("helmi");
+    try {
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
+          "proposalReference", designProposal.getBusinessKey(), "withdrawReason", "Not mine to withdraw.")))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("proposalReference: no open proposal of yours has the reference " + designProposal.getBusinessKey());
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("call-deadline-change", vars(
+          "proposalReference", designProposal.getBusinessKey(), "newCallDeadline",
+          formTime(record(designProposal).callDeadline().plusDays(10)))))
+          .isInstanceOf(InvalidInputException.class);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(designProposal).isWaitingAt("Task_ScreenIdea");
+
+    authenticate("venla");
+    try {
+      runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
+          "proposalReference", designProposal.getBusinessKey(), "withdrawReason", "The design cluster's own decision."));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(designProposal).isEnded();
+  }
+
+  @Test
   void withdrawingAnUnknownReferenceIsRefused() {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("proposal-withdrawal", vars(
         "proposalReference", "PF-1999-9999", "withdrawReason", "Typo test.")))
