@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * Two application nodes, each the packaged jar started as the Docker image starts it, on one
  * PostgreSQL database: 1,000 deadline reminders fall due at once; one node is stopped in the middle
  * of the burst; the other finishes, and every reminder is recorded and mailed exactly once. Work
- * done on one node is seen on the other. Runs with {@code mvn verify -Ppostgres}.
+ * done on one node is seen on the other; the database restarts and the node carries on by itself.
+ * Runs with {@code mvn verify -Ppostgres}.
  */
 class TwoNodesIT {
 
@@ -116,6 +117,32 @@ class TwoNodesIT {
     assertThat(mails).as("every notification mailed").hasSize((int) recorded);
     assertThat(mails.values()).as("and mailed once").allMatch(n -> n == 1);
     assertThat(nodeB.isAlive()).isTrue();
+
+    // the database restarts under the running node: it recovers by itself and nothing committed is lost
+    long proposalsBefore = count(databaseUrl, "select count(*) from proposal");
+    restartPostgres();
+    waitUntil(Duration.ofMinutes(2), () -> {
+      try {
+        return post(portB, "aino", "/engine-rest/process-definition/key/proposal-lifecycle/start",
+            idea(PROPOSALS, deadline.plusDays(30))).contains("businessKey");
+      } catch (Throwable stillDown) {
+        return false;
+      }
+    });
+    assertThat(count(databaseUrl, "select count(*) from proposal")).isEqualTo(proposalsBefore + 1);
+    assertThat(get(portB, "helmi", "/engine-rest/history/task?taskId=" + screeningOnA + "&finished=true")).hasSize(1);
+  }
+
+  private static void restartPostgres() throws Exception {
+    Path clusters = Path.of("/etc/postgresql");
+    assumeTrue(Files.isDirectory(clusters), "a local Debian PostgreSQL cluster to restart");
+    String version;
+    try (var versions = Files.list(clusters)) {
+      version = versions.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+    }
+    Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
+        .redirectErrorStream(true).start();
+    assertThat(restart.waitFor()).as(new String(restart.getInputStream().readAllBytes())).isZero();
   }
 
   private Process start(String databaseUrl, int port, String name) throws Exception {
