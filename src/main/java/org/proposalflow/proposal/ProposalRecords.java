@@ -53,6 +53,11 @@ public class ProposalRecords {
     update(reference, "stage = ?, closed_at = ?", stage.name(), stage.isFinal() ? utcNow() : null);
   }
 
+  /** The idea passed screening (go or no-go), counted once even when it is screened again later. */
+  public void recordScreened(String reference) {
+    update(reference, "screened_at = coalesce(screened_at, ?)", utcNow());
+  }
+
   public void recordDocument(String reference, String documentUrl) {
     update(reference, "document_url = ?", documentUrl);
   }

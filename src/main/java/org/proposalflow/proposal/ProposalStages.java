@@ -20,6 +20,9 @@ public class ProposalStages {
   public void enter(DelegateExecution execution, String stageName) {
     ProposalStage stage = ProposalStage.valueOf(stageName);
     records.updateStage(execution.getProcessBusinessKey(), stage);
+    if (stage == ProposalStage.PARTNER_SEARCH || stage == ProposalStage.DECLINED) {
+      records.recordScreened(execution.getProcessBusinessKey());
+    }
     execution.getProcessInstance().setVariable("stage", stage.name());
   }
 }

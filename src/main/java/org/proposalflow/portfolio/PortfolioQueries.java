@@ -1,0 +1,168 @@
+package org.proposalflow.portfolio;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.proposalflow.portfolio.Portfolio.AtRisk;
+import org.proposalflow.portfolio.Portfolio.Figures;
+import org.proposalflow.validation.Inputs;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The portfolio in SQL over the application's {@code proposal} table (indexed on cluster, created_at,
+ * programme, stage): a few grouped queries, never a walk over process instances.
+ */
+@Repository
+public class PortfolioQueries {
+
+  static final String FUNDED = "stage in ('FUNDED', 'GRANT_PREPARATION')";
+  static final String REJECTED = "stage in ('NOT_FUNDED', 'RESUBMISSION_DECISION')";
+  private static final String FIGURES = "count(*) as launched, "
+      + "sum(case when screened_at is not null then 1 else 0 end) as screened, "
+      + "sum(case when submitted_at is not null then 1 else 0 end) as submitted, "
+      + "sum(case when " + FUNDED + " then 1 else 0 end) as funded, "
+      + "sum(case when " + REJECTED + " then 1 else 0 end) as rejected, "
+      + "sum(case when stage = 'RESERVE_LIST' then 1 else 0 end) as reserve, "
+      + "sum(case when stage = 'WITHDRAWN' then 1 else 0 end) as withdrawn, "
+      + "sum(case when stage = 'DECLINED' then 1 else 0 end) as declined, "
+      + "coalesce(sum(case when submitted_at is not null then requested_budget end), 0) as requested, "
+      + "coalesce(sum(case when " + FUNDED + " then granted_amount end), 0) as granted, "
+      + "coalesce(sum(case when " + FUNDED + " then granted_regional_share end), 0) as regional";
+  /** Stages in which a proposal is still being prepared for its call. */
+  private static final String PREPARING = "stage in ('SCREENING', 'IDEA_REWORK', 'PARTNER_SEARCH', 'DRAFTING', "
+      + "'FINAL_APPROVAL', 'SUBMISSION')";
+
+  private final JdbcTemplate jdbc;
+
+  public PortfolioQueries(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Figures total(PortfolioFilter filter) {
+    Where where = where(filter);
+    return jdbc.queryForObject("select " + FIGURES + " from proposal" + where.sql, this::figures, where.args());
+  }
+
+  public Map<String, Figures> byCluster(PortfolioFilter filter) {
+    Where where = where(filter);
+    Map<String, Figures> clusters = new TreeMap<>();
+    jdbc.query("select cluster, " + FIGURES + " from proposal" + where.sql + " group by cluster",
+        (ResultSet rs) -> {
+          clusters.put(rs.getString("cluster"), figures(rs, 0));
+        }, where.args());
+    return clusters;
+  }
+
+  public Map<String, Map<String, Long>> stagesByCluster(PortfolioFilter filter) {
+    Where where = where(filter);
+    Map<String, Map<String, Long>> stages = new TreeMap<>();
+    jdbc.query("select cluster, stage, count(*) as n from proposal" + where.sql + " group by cluster, stage",
+        (ResultSet rs) -> {
+          stages.computeIfAbsent(rs.getString("cluster"), c -> new TreeMap<>()).put(rs.getString("stage"), rs.getLong("n"));
+        }, where.args());
+    return stages;
+  }
+
+  public Map<String, Long> fundedByProgramme(PortfolioFilter filter) {
+    Where where = where(filter);
+    Map<String, Long> funded = new TreeMap<>();
+    jdbc.query("select programme, count(*) as n from proposal" + where.sql + " and " + FUNDED + " group by programme",
+        (ResultSet rs) -> {
+          funded.put(rs.getString("programme"), rs.getLong("n"));
+        }, where.args());
+    return funded;
+  }
+
+  /**
+   * Proposals still being prepared that a manager should look at this week: the call closes within
+   * 30 days while the consortium is not settled, within 7 days while not yet approved for submission,
+   * or nothing has happened for 14 days. Soonest deadline first.
+   */
+  public List<AtRisk> atRisk(PortfolioFilter filter, int limit) {
+    Where where = where(filter);
+    Instant now = Inputs.now();
+    OffsetDateTime in30Days = now.plus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC);
+    OffsetDateTime quietSince = now.minus(Duration.ofDays(14)).atOffset(ZoneOffset.UTC);
+    List<Object> args = new ArrayList<>(List.of(where.args()));
+    args.addAll(List.of(in30Days, quietSince, limit));
+    return jdbc.query("select reference, acronym, title, cluster, stage, call_deadline, updated_at, process_instance_id "
+            + "from proposal" + where.sql + " and " + PREPARING + " and (call_deadline < ? or updated_at < ?) "
+            + "order by call_deadline limit ?",
+        (rs, row) -> atRisk(rs, now), args.toArray());
+  }
+
+  /** Every proposal of the filter, one row each, for the CSV export. */
+  public List<Map<String, Object>> rows(PortfolioFilter filter) {
+    Where where = where(filter);
+    return jdbc.queryForList("select reference, acronym, title, cluster, programme, call_identifier, call_deadline, "
+        + "stage, created_at, screened_at, submitted_at, submission_id, requested_budget, evaluation_result, "
+        + "granted_amount, granted_regional_share, resubmission_count, closed_at from proposal" + where.sql
+        + " order by reference", where.args());
+  }
+
+  private AtRisk atRisk(ResultSet rs, Instant now) throws SQLException {
+    OffsetDateTime deadline = rs.getObject("call_deadline", OffsetDateTime.class);
+    OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
+    String stage = rs.getString("stage");
+    long days = Duration.between(now, deadline.toInstant()).toDays();
+    List<String> risks = new ArrayList<>();
+    boolean consortiumOpen = List.of("SCREENING", "IDEA_REWORK", "PARTNER_SEARCH").contains(stage);
+    if (deadline.toInstant().isBefore(now)) {
+      risks.add("call deadline passed before submission");
+    } else if (days < 30 && consortiumOpen) {
+      risks.add("consortium not settled " + days + " days before the deadline");
+    }
+    if (days < 7 && !stage.equals("SUBMISSION") && !deadline.toInstant().isBefore(now)) {
+      risks.add("not approved for submission " + days + " days before the deadline");
+    }
+    long quietDays = Duration.between(updated.toInstant(), now).toDays();
+    if (quietDays >= 14) {
+      risks.add("no activity for " + quietDays + " days");
+    }
+    return new AtRisk(rs.getString("reference"), rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
+        stage, deadline, days, Collections.unmodifiableList(risks), rs.getString("process_instance_id"));
+  }
+
+  private Figures figures(ResultSet rs, int row) throws SQLException {
+    return new Figures(rs.getLong("launched"), rs.getLong("screened"), rs.getLong("submitted"), rs.getLong("funded"),
+        rs.getLong("rejected"), rs.getLong("reserve"), rs.getLong("withdrawn"), rs.getLong("declined"),
+        euros(rs.getBigDecimal("requested")), euros(rs.getBigDecimal("granted")), euros(rs.getBigDecimal("regional")));
+  }
+
+  private static BigDecimal euros(BigDecimal value) {
+    return (value == null ? BigDecimal.ZERO : value).setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+
+  private record Where(String sql, List<Object> values) {
+    Object[] args() {
+      return values.toArray();
+    }
+  }
+
+  private static Where where(PortfolioFilter filter) {
+    StringBuilder sql = new StringBuilder(" where created_at >= ? and created_at < ?");
+    List<Object> values = new ArrayList<>();
+    values.add(filter.from().atStartOfDay(Inputs.PEOPLE_ZONE).toOffsetDateTime());
+    values.add(filter.to().atStartOfDay(Inputs.PEOPLE_ZONE).toOffsetDateTime());
+    if (filter.clusters() != null) {
+      sql.append(" and cluster in (").append(String.join(", ", Collections.nCopies(Math.max(1, filter.clusters().size()), "?")))
+          .append(")");
+      values.addAll(filter.clusters().isEmpty() ? List.of("-") : filter.clusters());
+    }
+    if (filter.programme() != null) {
+      sql.append(" and programme = ?");
+      values.add(filter.programme());
+    }
+    return new Where(sql.toString(), values);
+  }
+}

@@ -1,0 +1,196 @@
+package org.proposalflow.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalflow.ProcessTestSupport;
+import org.proposalflow.portfolio.Portfolio.Figures;
+import org.proposalflow.proposal.Cluster;
+import org.proposalflow.proposal.Idea;
+import org.proposalflow.proposal.ProposalStage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Portfolio figures against a hand-counted portfolio of nine proposals, launched in 2019 (a year no
+ * other test uses), through the records the processes write.
+ */
+class PortfolioTest extends ProcessTestSupport {
+
+  private static final String YEAR = "from=2019-01-01&to=2020-01-01";
+
+  @Autowired
+  private PortfolioService service;
+  @Autowired
+  private TestRestTemplate rest;
+
+  @BeforeEach
+  void nineProposalsOf2019() {
+    if (records.find("PF-2019-0001").isPresent()) {
+      return;
+    }
+    at("2019-03-01T10:00+02:00");
+    String a = launch(1, Cluster.INDUSTRY, "horizonEurope", "2019-06-20T17:00+03:00");
+    String b = launch(2, Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
+    screened(b, ProposalStage.DECLINED);
+    String c = launch(3, Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
+    submitted(c, "100000", ProposalStage.AWAITING_OUTCOME);
+    String d = launch(4, Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
+    submitted(d, "200000", ProposalStage.GRANT_PREPARATION);
+    records.recordFunded(d, new BigDecimal("180000"), new BigDecimal("50000"));
+    records.updateStage(d, ProposalStage.FUNDED);
+    String e = launch(5, Cluster.DESIGN, "interregAurora", "2019-09-01T17:00+03:00");
+    submitted(e, "300000", ProposalStage.GRANT_PREPARATION);
+    records.recordFunded(e, new BigDecimal("250000"), new BigDecimal("100000"));
+    String f = launch(6, Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
+    submitted(f, "150000", ProposalStage.RESUBMISSION_DECISION);
+    records.recordRejected(f, "3.5/3.0/3.5", "Impact vague.");
+    records.recordResubmission(f, "HORIZON-2020-NEXT", OffsetDateTime.parse("2020-02-01T17:00+02:00"));
+    records.updateStage(f, ProposalStage.DRAFTING);
+    String g = launch(7, Cluster.INDUSTRY, "interregNpa", "2019-09-01T17:00+03:00");
+    submitted(g, "120000", ProposalStage.RESUBMISSION_DECISION);
+    records.recordRejected(g, null, "Below threshold.");
+    records.updateStage(g, ProposalStage.NOT_FUNDED);
+    String h = launch(8, Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
+    screened(h, ProposalStage.DRAFTING);
+    records.recordWithdrawal(h, "Partner left.");
+    records.updateStage(h, ProposalStage.WITHDRAWN);
+    String i = launch(9, Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
+    submitted(i, "90000", ProposalStage.RESERVE_LIST);
+    ClockUtil.reset();
+    assertThat(a).isEqualTo("PF-2019-0001");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theFiguresAreTheHandCountedOnesAndNothingCountsTwice() {
+    Portfolio portfolio = service.portfolio(new PortfolioFilter(LocalDate.of(2019, 1, 1), LocalDate.of(2020, 1, 1),
+        null, null));
+
+    Figures total = portfolio.total();
+    assertThat(total.launched()).isEqualTo(9);
+    assertThat(total.screened()).as("all but the one still in screening").isEqualTo(8);
+    assertThat(total.submitted()).as("the resubmitted one once").isEqualTo(6);
+    assertThat(total.funded()).isEqualTo(2);
+    assertThat(total.rejected()).as("the resubmitted one is undecided again").isEqualTo(1);
+    assertThat(total.reserve()).isEqualTo(1);
+    assertThat(total.withdrawn()).isEqualTo(1);
+    assertThat(total.declined()).isEqualTo(1);
+    assertThat(total.successRate()).isEqualTo(0.667);
+    assertThat(total.requestedEuros()).isEqualByComparingTo("960000");
+    assertThat(total.grantedEuros()).isEqualByComparingTo("430000");
+    assertThat(total.regionalEuros()).isEqualByComparingTo("150000");
+    assertThat(portfolio.fundedByProgramme()).containsOnly(
+        org.assertj.core.api.Assertions.entry("horizonEurope", 1L), org.assertj.core.api.Assertions.entry("interregAurora", 1L));
+    assertThat(portfolio.funnel()).extracting(Portfolio.FunnelStep::proposals).containsExactly(9L, 8L, 6L, 2L);
+    assertThat(portfolio.clusters()).extracting(Portfolio.ClusterFigures::cluster)
+        .containsExactly("design", "industry", "rural");
+    assertThat(portfolio.clusters().get(1).figures().launched()).isEqualTo(6);
+    assertThat(portfolio.stagesByCluster().get("rural")).containsOnlyKeys("AWAITING_OUTCOME", "RESERVE_LIST");
+    assertThat(portfolio.targets()).filteredOn(t -> t.target().equals("proposalsFunded")).singleElement()
+        .satisfies(t -> assertThat(t.share()).isEqualTo(0.105));
+    assertThat(portfolio.targets()).filteredOn(t -> t.target().equals("fundedFromHorizonEurope")).singleElement()
+        .satisfies(t -> assertThat(t.actual()).isEqualByComparingTo("1"));
+  }
+
+  @Test
+  void filtersByClusterAndProgramme() {
+    Figures industryHorizon = service.portfolio(new PortfolioFilter(LocalDate.of(2019, 1, 1), LocalDate.of(2020, 1, 1),
+        List.of("industry"), "horizonEurope")).total();
+    assertThat(industryHorizon.launched()).isEqualTo(3);
+    assertThat(industryHorizon.funded()).isEqualTo(1);
+    assertThat(industryHorizon.submitted()).isEqualTo(2);
+  }
+
+  @Test
+  void atRiskAreTheQuietOnesAndThoseCloseToTheirDeadline() {
+    at("2019-06-05T09:00+03:00");
+    List<Portfolio.AtRisk> atRisk = service.portfolio(new PortfolioFilter(LocalDate.of(2019, 1, 1),
+        LocalDate.of(2020, 1, 1), null, null)).atRisk();
+
+    assertThat(atRisk).extracting(Portfolio.AtRisk::reference).containsExactly("PF-2019-0001", "PF-2019-0006");
+    assertThat(atRisk.get(0).risks()).containsExactly("consortium not settled 15 days before the deadline",
+        "no activity for 95 days");
+    assertThat(atRisk.get(1).risks()).containsExactly("no activity for 95 days");
+  }
+
+  @Test
+  void aClusterManagerSeesTheirClusterAndWritersNothing() throws Exception {
+    JsonNode helmi = json(rest.withBasicAuth("helmi", "helmi").getForEntity("/api/portfolio?" + YEAR, String.class));
+    assertThat(helmi.get("total").get("launched").asLong()).isEqualTo(6);
+    assertThat(helmi.findValuesAsText("cluster")).containsOnly("industry");
+
+    JsonNode venla = json(rest.withBasicAuth("venla", "venla").getForEntity("/api/portfolio?" + YEAR, String.class));
+    assertThat(venla.get("total").get("launched").asLong()).isEqualTo(1);
+    assertThat(rest.withBasicAuth("venla", "venla").getForEntity("/api/portfolio?cluster=industry&" + YEAR, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    JsonNode marja = json(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio?" + YEAR, String.class));
+    assertThat(marja.get("total").get("launched").asLong()).isEqualTo(9);
+
+    assertThat(rest.withBasicAuth("aino", "aino").getForEntity("/api/portfolio", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/portfolio", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio?from=yesterday", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio?cluster=mining", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void theCsvExportHasARowPerProposal() {
+    ResponseEntity<String> csv = rest.withBasicAuth("marja", "marja")
+        .getForEntity("/api/portfolio/proposals.csv?" + YEAR, String.class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    String[] lines = csv.getBody().split("\r\n");
+    assertThat(lines).hasSize(10);
+    assertThat(lines[0]).startsWith("reference,acronym,title,cluster,programme");
+    assertThat(lines[4]).startsWith("PF-2019-0004,P4,\"Proposal 4, a fixture\",industry,horizonEurope");
+  }
+
+  private String launch(int number, Cluster cluster, String programme, String deadline) {
+    String reference = String.format("PF-2019-%04d", number);
+    records.insert(reference, "fixture-" + reference, new Idea("Proposal " + number + ", a fixture", "P" + number,
+        cluster, "Fixture.", programme, "CALL-" + number, OffsetDateTime.parse(deadline), new BigDecimal("1000000"),
+        new BigDecimal("200000"), "Digipolis", "Aino Kivimaa", null), ProposalStage.SCREENING);
+    return reference;
+  }
+
+  private void screened(String reference, ProposalStage stage) {
+    records.recordScreened(reference);
+    records.updateStage(reference, stage);
+  }
+
+  private void submitted(String reference, String requested, ProposalStage stage) {
+    screened(reference, ProposalStage.SUBMISSION);
+    records.recordSubmission(reference, "SEP-" + reference, OffsetDateTime.parse("2019-08-30T12:00+03:00"),
+        new BigDecimal(requested));
+    records.updateStage(reference, stage);
+  }
+
+  private static void at(String time) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
+  }
+
+  private static JsonNode json(ResponseEntity<String> response) throws Exception {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return new ObjectMapper().readTree(response.getBody());
+  }
+}
