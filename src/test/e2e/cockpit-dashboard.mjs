@@ -1,0 +1,33 @@
+// Logs in to Cockpit as a user, opens the dashboard and prints what the "Proposal portfolio" shows, as JSON.
+// Usage: node cockpit-dashboard.mjs <base url> <user> <password>
+import { chromium } from 'playwright-core';
+
+const [base, user, password] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync']
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(base + '/camunda/app/cockpit/default/');
+  await page.fill('input[ng-model="username"]', user);
+  await page.fill('input[ng-model="password"]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.pf-portfolio .pf-kpis, .pf-portfolio .pf-denied', { timeout: 60000 });
+  const seen = await page.evaluate(() => ({
+    title: document.querySelector('.pf-portfolio h2')?.textContent,
+    kpis: Object.fromEntries([...document.querySelectorAll('.pf-kpi')].map((k) =>
+      [k.dataset.kpi, k.querySelector('.pf-value').textContent])),
+    clusters: [...document.querySelectorAll('.pf-clusters tbody tr')].map((r) => r.dataset.cluster),
+    targets: [...document.querySelectorAll('.pf-targets tr')].map((r) => r.dataset.target),
+    funnel: [...document.querySelectorAll('svg.pf-funnel text.pf-funnel-count')].map((t) => t.textContent),
+    atRiskLinks: [...document.querySelectorAll('.pf-at-risk a')].map((a) => a.getAttribute('href')),
+    denied: document.querySelector('.pf-denied')?.textContent ?? null
+  }));
+  await page.locator('.pf-portfolio').screenshot({ path: 'target/cockpit-dashboard-' + user + '.png' });
+  console.log(JSON.stringify(seen));
+} finally {
+  await browser.close();
+}
