@@ -24,7 +24,13 @@ public class DemoUsers {
 
   record DemoUser(String id, String firstName, String lastName, String organisation, List<String> groups) {
     String email() {
-      return firstName.toLowerCase() + "." + lastName.toLowerCase() + "@proposalflow.example";
+      return ascii(firstName) + "." + ascii(lastName) + "@proposalflow.example";
+    }
+
+    /** Jängälä becomes jangala: addresses stay plain ASCII, which every mail server accepts. */
+    private static String ascii(String name) {
+      return java.text.Normalizer.normalize(name.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", "");
     }
   }
 

@@ -5,7 +5,8 @@ public enum NotificationKind {
   TASK_WAITING("task-waiting"),
   DEADLINE_REMINDER("deadline-reminder"),
   TASK_OVERDUE("task-overdue"),
-  OUTCOME("outcome");
+  OUTCOME("outcome"),
+  PORTFOLIO_DIGEST("portfolio-digest");
 
   private final String template;
 

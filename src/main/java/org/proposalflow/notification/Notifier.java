@@ -137,10 +137,28 @@ public class Notifier {
     }
   }
 
+  /**
+   * The weekly portfolio digest to one manager, in their language: the values (given a language) are
+   * what {@code portfolio-digest.<language>.txt} shows.
+   */
+  public void portfolioDigest(String processInstanceId, User manager,
+      java.util.function.Function<String, Map<String, String>> valuesInLanguage) {
+    String language = settings.of(manager.getId()).language();
+    Map<String, String> personal = new HashMap<>(valuesInLanguage.apply(language));
+    personal.put("firstName", manager.getFirstName() == null ? manager.getId() : manager.getFirstName());
+    personal.put("dashboardLink", baseUrl + "/camunda/app/cockpit/default/#/dashboard");
+    record(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, manager, language, personal, null);
+  }
+
   private void record(NotificationKind kind, Proposal proposal, String taskId, User person, String language,
       Map<String, String> values, String invite) {
+    record(kind, proposal.reference(), proposal.processInstanceId(), taskId, person, language, values, invite);
+  }
+
+  private void record(NotificationKind kind, String reference, String processInstanceId, String taskId, User person,
+      String language, Map<String, String> values, String invite) {
     NotificationTemplates.Rendered mail = templates.render(kind, language, values);
-    outbox.add(new NotificationOutbox.NewNotification(kind, proposal.reference(), proposal.processInstanceId(), taskId,
+    outbox.add(new NotificationOutbox.NewNotification(kind, reference, processInstanceId, taskId,
         person.getId(), person.getEmail(), mail.language(), mail.subject(), mail.body(), invite, mail.note(),
         undeliverableBecause(person)), Inputs.now());
   }

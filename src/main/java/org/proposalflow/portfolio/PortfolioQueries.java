@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -81,6 +82,17 @@ public class PortfolioQueries {
           funded.put(rs.getString("programme"), rs.getLong("n"));
         }, where.args());
     return funded;
+  }
+
+  /** Proposals of the filter's clusters (whenever launched) submitted to the funder in [from, to). */
+  public long submittedBetween(List<String> clusters, Instant from, Instant to) {
+    Where where = where(new PortfolioFilter(LocalDate.of(1970, 1, 1), LocalDate.of(9999, 1, 1), clusters, null));
+    List<Object> args = new ArrayList<>(where.values());
+    args.add(from.atOffset(ZoneOffset.UTC));
+    args.add(to.atOffset(ZoneOffset.UTC));
+    Long count = jdbc.queryForObject("select count(*) from proposal" + where.sql + " and submitted_at >= ? and submitted_at < ?",
+        Long.class, args.toArray());
+    return count == null ? 0 : count;
   }
 
   /**

@@ -54,7 +54,7 @@ class ProcessModelsTest {
           .deploymentId(deployed.getId()).list())
           .extracting(d -> d.getKey())
           .containsExactlyInAnyOrder("proposal-lifecycle", "partner-search", "proposal-drafting", "proposal-withdrawal",
-              "deadline-reminders", "call-deadline-change", "notification-settings");
+              "deadline-reminders", "call-deadline-change", "notification-settings", "portfolio-digest");
     } finally {
       processEngine.getRepositoryService().deleteDeployment(deployed.getId(), true);
     }

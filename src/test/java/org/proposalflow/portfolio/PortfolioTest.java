@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 class PortfolioTest extends ProcessTestSupport {
 
   private static final String YEAR = "from=2019-01-01&to=2020-01-01";
+  private static final String SUBMITTED = "2019-08-30T12:00+03:00";
 
   @Autowired
   private PortfolioService service;
@@ -41,36 +42,36 @@ class PortfolioTest extends ProcessTestSupport {
     if (records.find("PF-2019-0001").isPresent()) {
       return;
     }
-    at("2019-03-01T10:00+02:00");
-    String a = launch(1, Cluster.INDUSTRY, "horizonEurope", "2019-06-20T17:00+03:00");
-    String b = launch(2, Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
-    screened(b, ProposalStage.DECLINED);
-    String c = launch(3, Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
-    submitted(c, "100000", ProposalStage.AWAITING_OUTCOME);
-    String d = launch(4, Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
-    submitted(d, "200000", ProposalStage.GRANT_PREPARATION);
+    PortfolioFixtures fixtures = new PortfolioFixtures(records);
+    PortfolioFixtures.at("2019-03-01T10:00+02:00");
+    fixtures.launch("PF-2019-0001", Cluster.INDUSTRY, "horizonEurope", "2019-06-20T17:00+03:00");
+    String b = fixtures.launch("PF-2019-0002", Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
+    fixtures.screened(b, ProposalStage.DECLINED);
+    String c = fixtures.launch("PF-2019-0003", Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
+    fixtures.submitted(c, "100000", SUBMITTED, ProposalStage.AWAITING_OUTCOME);
+    String d = fixtures.launch("PF-2019-0004", Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
+    fixtures.submitted(d, "200000", SUBMITTED, ProposalStage.GRANT_PREPARATION);
     records.recordFunded(d, new BigDecimal("180000"), new BigDecimal("50000"));
     records.updateStage(d, ProposalStage.FUNDED);
-    String e = launch(5, Cluster.DESIGN, "interregAurora", "2019-09-01T17:00+03:00");
-    submitted(e, "300000", ProposalStage.GRANT_PREPARATION);
+    String e = fixtures.launch("PF-2019-0005", Cluster.DESIGN, "interregAurora", "2019-09-01T17:00+03:00");
+    fixtures.submitted(e, "300000", SUBMITTED, ProposalStage.GRANT_PREPARATION);
     records.recordFunded(e, new BigDecimal("250000"), new BigDecimal("100000"));
-    String f = launch(6, Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
-    submitted(f, "150000", ProposalStage.RESUBMISSION_DECISION);
+    String f = fixtures.launch("PF-2019-0006", Cluster.INDUSTRY, "horizonEurope", "2019-09-01T17:00+03:00");
+    fixtures.submitted(f, "150000", SUBMITTED, ProposalStage.RESUBMISSION_DECISION);
     records.recordRejected(f, "3.5/3.0/3.5", "Impact vague.");
     records.recordResubmission(f, "HORIZON-2020-NEXT", OffsetDateTime.parse("2020-02-01T17:00+02:00"));
     records.updateStage(f, ProposalStage.DRAFTING);
-    String g = launch(7, Cluster.INDUSTRY, "interregNpa", "2019-09-01T17:00+03:00");
-    submitted(g, "120000", ProposalStage.RESUBMISSION_DECISION);
+    String g = fixtures.launch("PF-2019-0007", Cluster.INDUSTRY, "interregNpa", "2019-09-01T17:00+03:00");
+    fixtures.submitted(g, "120000", SUBMITTED, ProposalStage.RESUBMISSION_DECISION);
     records.recordRejected(g, null, "Below threshold.");
     records.updateStage(g, ProposalStage.NOT_FUNDED);
-    String h = launch(8, Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
-    screened(h, ProposalStage.DRAFTING);
+    String h = fixtures.launch("PF-2019-0008", Cluster.INDUSTRY, "life", "2019-09-01T17:00+03:00");
+    fixtures.screened(h, ProposalStage.DRAFTING);
     records.recordWithdrawal(h, "Partner left.");
     records.updateStage(h, ProposalStage.WITHDRAWN);
-    String i = launch(9, Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
-    submitted(i, "90000", ProposalStage.RESERVE_LIST);
+    String i = fixtures.launch("PF-2019-0009", Cluster.RURAL, "erasmusPlus", "2019-09-01T17:00+03:00");
+    fixtures.submitted(i, "90000", SUBMITTED, ProposalStage.RESERVE_LIST);
     ClockUtil.reset();
-    assertThat(a).isEqualTo("PF-2019-0001");
   }
 
   @AfterEach
@@ -120,7 +121,7 @@ class PortfolioTest extends ProcessTestSupport {
 
   @Test
   void atRiskAreTheQuietOnesAndThoseCloseToTheirDeadline() {
-    at("2019-06-05T09:00+03:00");
+    PortfolioFixtures.at("2019-06-05T09:00+03:00");
     List<Portfolio.AtRisk> atRisk = service.portfolio(new PortfolioFilter(LocalDate.of(2019, 1, 1),
         LocalDate.of(2020, 1, 1), null, null)).atRisk();
 
@@ -163,30 +164,6 @@ class PortfolioTest extends ProcessTestSupport {
     assertThat(lines).hasSize(10);
     assertThat(lines[0]).startsWith("reference,acronym,title,cluster,programme");
     assertThat(lines[4]).startsWith("PF-2019-0004,P4,\"Proposal 4, a fixture\",industry,horizonEurope");
-  }
-
-  private String launch(int number, Cluster cluster, String programme, String deadline) {
-    String reference = String.format("PF-2019-%04d", number);
-    records.insert(reference, "fixture-" + reference, new Idea("Proposal " + number + ", a fixture", "P" + number,
-        cluster, "Fixture.", programme, "CALL-" + number, OffsetDateTime.parse(deadline), new BigDecimal("1000000"),
-        new BigDecimal("200000"), "Digipolis", "Aino Kivimaa", null), ProposalStage.SCREENING);
-    return reference;
-  }
-
-  private void screened(String reference, ProposalStage stage) {
-    records.recordScreened(reference);
-    records.updateStage(reference, stage);
-  }
-
-  private void submitted(String reference, String requested, ProposalStage stage) {
-    screened(reference, ProposalStage.SUBMISSION);
-    records.recordSubmission(reference, "SEP-" + reference, OffsetDateTime.parse("2019-08-30T12:00+03:00"),
-        new BigDecimal(requested));
-    records.updateStage(reference, stage);
-  }
-
-  private static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
   }
 
   private static JsonNode json(ResponseEntity<String> response) throws Exception {
