@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifier {
 
+  private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final DateTimeFormatter PEOPLE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
       .withZone(Inputs.PEOPLE_ZONE);
@@ -51,6 +52,16 @@ public class Notifier {
     this.partners = partners;
     this.calendar = calendar;
     this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  /** Runs the work without recording e-mails on this thread: the demo loader replays history nobody needs mail about. */
+  public static void quietly(Runnable work) {
+    QUIET.set(true);
+    try {
+      work.run();
+    } finally {
+      QUIET.remove();
+    }
   }
 
   /** What a task notification needs to know of the task, whichever API it came from. */
@@ -157,6 +168,9 @@ public class Notifier {
 
   private void record(NotificationKind kind, String reference, String processInstanceId, String taskId, User person,
       String language, Map<String, String> values, String invite) {
+    if (QUIET.get()) {
+      return;
+    }
     NotificationTemplates.Rendered mail = templates.render(kind, language, values);
     outbox.add(new NotificationOutbox.NewNotification(kind, reference, processInstanceId, taskId,
         person.getId(), person.getEmail(), mail.language(), mail.subject(), mail.body(), invite, mail.note(),

@@ -27,11 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Monday digest, from the timer of {@code portfolio-digest} to the mailbox of a real SMTP server:
- * a hand-counted portfolio of 2030-2031 (years no other test uses), read on Monday 3 March 2031.
+ * a hand-counted portfolio of 2040-2041 (years no other test uses), read on Monday 4 March 2041.
  */
 class PortfolioDigestTest extends ProcessTestSupport {
 
-  private static final String MONDAY_MORNING = "2031-03-03T07:00+02:00";
+  private static final String MONDAY_MORNING = "2041-03-04T07:00+02:00";
 
   @Autowired
   private ManagementService managementService;
@@ -43,24 +43,24 @@ class PortfolioDigestTest extends ProcessTestSupport {
 
   @BeforeEach
   void fourProposalsAndAnEmptyMailbox() throws Exception {
-    if (records.find("PF-2030-0001").isEmpty()) {
+    if (records.find("PF-2040-0001").isEmpty()) {
       PortfolioFixtures fixtures = new PortfolioFixtures(records);
-      PortfolioFixtures.at("2030-02-01T10:00+02:00");
-      fixtures.launch("PF-2030-0001", Cluster.INDUSTRY, "horizonEurope", "2030-09-01T17:00+03:00");
-      fixtures.submitted("PF-2030-0001", "2000000", "2030-08-30T12:00+03:00", ProposalStage.GRANT_PREPARATION);
-      records.recordFunded("PF-2030-0001", new BigDecimal("1500000"), new BigDecimal("400000"));
-      records.updateStage("PF-2030-0001", ProposalStage.FUNDED);
-      PortfolioFixtures.at("2030-03-01T10:00+02:00");
-      fixtures.launch("PF-2030-0002", Cluster.DESIGN, "erasmusPlus", "2030-06-01T17:00+03:00");
-      fixtures.submitted("PF-2030-0002", "300000", "2030-05-30T12:00+03:00", ProposalStage.NOT_FUNDED);
-      records.recordRejected("PF-2030-0002", null, "Below threshold.");
-      PortfolioFixtures.at("2031-01-10T10:00+02:00");
-      fixtures.launch("PF-2031-0001", Cluster.RURAL, "interregAurora", "2031-04-01T17:00+03:00");
-      PortfolioFixtures.at("2031-02-28T12:00+02:00");
-      fixtures.submitted("PF-2031-0001", "500000", "2031-02-28T12:00+02:00", ProposalStage.AWAITING_OUTCOME);
-      PortfolioFixtures.at("2031-02-27T10:00+02:00");
-      fixtures.launch("PF-2031-0002", Cluster.INDUSTRY, "life", "2031-03-20T17:00+02:00");
-      fixtures.screened("PF-2031-0002", ProposalStage.PARTNER_SEARCH);
+      PortfolioFixtures.at("2040-02-01T10:00+02:00");
+      fixtures.launch("PF-2040-0001", Cluster.INDUSTRY, "horizonEurope", "2040-09-01T17:00+03:00");
+      fixtures.submitted("PF-2040-0001", "2000000", "2040-08-30T12:00+03:00", ProposalStage.GRANT_PREPARATION);
+      records.recordFunded("PF-2040-0001", new BigDecimal("1500000"), new BigDecimal("400000"));
+      records.updateStage("PF-2040-0001", ProposalStage.FUNDED);
+      PortfolioFixtures.at("2040-03-01T10:00+02:00");
+      fixtures.launch("PF-2040-0002", Cluster.DESIGN, "erasmusPlus", "2040-06-01T17:00+03:00");
+      fixtures.submitted("PF-2040-0002", "300000", "2040-05-30T12:00+03:00", ProposalStage.NOT_FUNDED);
+      records.recordRejected("PF-2040-0002", null, "Below threshold.");
+      PortfolioFixtures.at("2041-01-10T10:00+02:00");
+      fixtures.launch("PF-2041-0001", Cluster.RURAL, "interregAurora", "2041-04-01T17:00+03:00");
+      PortfolioFixtures.at("2041-02-28T12:00+02:00");
+      fixtures.submitted("PF-2041-0001", "500000", "2041-02-28T12:00+02:00", ProposalStage.AWAITING_OUTCOME);
+      PortfolioFixtures.at("2041-02-27T10:00+02:00");
+      fixtures.launch("PF-2041-0002", Cluster.INDUSTRY, "life", "2041-03-20T17:00+02:00");
+      fixtures.screened("PF-2041-0002", ProposalStage.PARTNER_SEARCH);
       ClockUtil.reset();
     }
     smtp = TestSmtp.startWithEmptyOutbox(delivery);
@@ -93,7 +93,7 @@ class PortfolioDigestTest extends ProcessTestSupport {
           "unna.ruskovaara@proposalflow.example");
       String marja = mails.get("marja.tunturikoski@proposalflow.example");
       assertThat(marja).startsWith("Proposal portfolio, week 10: 3 submitted, 1 funded, 1 at risk")
-          .contains("all clusters on 3.3.2031, ideas launched since 1.1.2030")
+          .contains("all clusters on 4.3.2041, ideas launched since 1.1.2040")
           .contains("Last 7 days: 1 new ideas, 1 proposals submitted.")
           .contains("Launched 4, screened 4, submitted 3, funded 1, rejected 1, on the reserve list 0, withdrawn 0.")
           .contains("Success rate (funded of decided): 50 %")
@@ -102,15 +102,15 @@ class PortfolioDigestTest extends ProcessTestSupport {
           .contains("- Euros to the region: 400 000 € / 6 000 000 € (7 %)")
           .contains("- Arctic Industry and Circular Economy: 2 / 1 / 1", "- Arctic Design: 1 / 1 / 0",
               "- Arctic Smart Rural Community: 1 / 1 / 0")
-          .contains("- PF-2031-0002 P2 (Arctic Industry and Circular Economy, partner search): "
-              + "consortium not settled 17 days before the deadline");
+          .contains("- PF-2041-0002 P2 (Arctic Industry and Circular Economy, partner search): "
+              + "consortium not settled 16 days before the deadline");
 
       String helmi = mails.get("helmi.jokivaara@proposalflow.example");
       assertThat(helmi).startsWith("Proposal portfolio, week 10: 1 submitted, 1 funded, 1 at risk")
           .contains("Launched 2, screened 2, submitted 1, funded 1, rejected 0")
           .contains("Last 7 days: 1 new ideas, 0 proposals submitted.")
           .contains("Success rate (funded of decided): 100 %")
-          .contains("PF-2031-0002")
+          .contains("PF-2041-0002")
           .doesNotContain("Arctic Design", "Rural");
 
       String venla = mails.get("venla.aapajarvi@proposalflow.example");
@@ -118,7 +118,7 @@ class PortfolioDigestTest extends ProcessTestSupport {
           .contains("Käynnistetty 1, seulottu 1, jätetty 1, rahoitettu 0, hylätty 1")
           .contains("- Arktinen muotoilu: 1 / 1 / 0")
           .contains("Ei riskissä olevia hakemuksia.")
-          .doesNotContain("PF-2031", "teollisuus");
+          .doesNotContain("PF-2041", "teollisuus");
 
       assertThat(mails.get("niilo.jangala@proposalflow.example")).contains("Launched 0,")
           .contains("Success rate (funded of decided): -");
@@ -127,7 +127,7 @@ class PortfolioDigestTest extends ProcessTestSupport {
     }
   }
 
-  /** Fires the Monday timer at 07:00 on 3 March 2031, runs the digest step, delivers the outbox. */
+  /** Fires the Monday timer at 07:00 on 4 March 2041, runs the digest step, delivers the outbox. */
   private Map<String, String> digestsByRecipient() throws Exception {
     PortfolioFixtures.at(MONDAY_MORNING);
     managementService.executeJob(digestTimer().getId());
