@@ -9,10 +9,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.proposalflow.portfolio.Portfolio.AtRisk;
 import org.proposalflow.portfolio.Portfolio.Figures;
 import org.proposalflow.validation.Inputs;
@@ -21,24 +22,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The portfolio in SQL over the application's {@code proposal} table (indexed on cluster, created_at,
- * programme, stage): a few grouped queries, never a walk over process instances.
+ * programme, stage): one grouped query for the figures and one for the risks, never a walk over
+ * process instances.
  */
 @Repository
 public class PortfolioQueries {
 
-  static final String FUNDED = "stage in ('FUNDED', 'GRANT_PREPARATION')";
-  static final String REJECTED = "stage in ('NOT_FUNDED', 'RESUBMISSION_DECISION')";
-  private static final String FIGURES = "count(*) as launched, "
-      + "sum(case when screened_at is not null then 1 else 0 end) as screened, "
-      + "sum(case when submitted_at is not null then 1 else 0 end) as submitted, "
-      + "sum(case when " + FUNDED + " then 1 else 0 end) as funded, "
-      + "sum(case when " + REJECTED + " then 1 else 0 end) as rejected, "
-      + "sum(case when stage = 'RESERVE_LIST' then 1 else 0 end) as reserve, "
-      + "sum(case when stage = 'WITHDRAWN' then 1 else 0 end) as withdrawn, "
-      + "sum(case when stage = 'DECLINED' then 1 else 0 end) as declined, "
-      + "coalesce(sum(case when submitted_at is not null then requested_budget end), 0) as requested, "
-      + "coalesce(sum(case when " + FUNDED + " then granted_amount end), 0) as granted, "
-      + "coalesce(sum(case when " + FUNDED + " then granted_regional_share end), 0) as regional";
   /** Stages in which a proposal is still being prepared for its call. */
   private static final String PREPARING = "stage in ('SCREENING', 'IDEA_REWORK', 'PARTNER_SEARCH', 'DRAFTING', "
       + "'FINAL_APPROVAL', 'SUBMISSION')";
@@ -49,39 +38,63 @@ public class PortfolioQueries {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The proposals of the filter counted per cluster, stage and programme, in one pass over the
+   * table: every other figure is a sum over these few hundred cells.
+   */
+  public List<Cell> cells(PortfolioFilter filter) {
+    Where where = where(filter);
+    return jdbc.query("select cluster, stage, programme, count(*) as proposals, "
+            + "sum(case when screened_at is not null then 1 else 0 end) as screened, "
+            + "sum(case when submitted_at is not null then 1 else 0 end) as submitted, "
+            + "coalesce(sum(case when submitted_at is not null then requested_budget end), 0) as requested, "
+            + "coalesce(sum(granted_amount), 0) as granted, coalesce(sum(granted_regional_share), 0) as regional "
+            + "from proposal" + where.sql + " group by cluster, stage, programme",
+        (rs, row) -> new Cell(rs.getString("cluster"), rs.getString("stage"), rs.getString("programme"),
+            rs.getLong("proposals"), rs.getLong("screened"), rs.getLong("submitted"), rs.getBigDecimal("requested"),
+            rs.getBigDecimal("granted"), rs.getBigDecimal("regional")),
+        where.args());
+  }
+
+  /** Proposals of one cluster, stage and programme; granted euros count only where the stage is funded. */
+  public record Cell(String cluster, String stage, String programme, long proposals, long screened, long submitted,
+      BigDecimal requested, BigDecimal granted, BigDecimal regional) {
+
+    static final Set<String> FUNDED = Set.of("FUNDED", "GRANT_PREPARATION");
+    static final Set<String> REJECTED = Set.of("NOT_FUNDED", "RESUBMISSION_DECISION");
+
+    boolean funded() {
+      return FUNDED.contains(stage);
+    }
+
+    /** The figures of a set of cells; each proposal is in exactly one cell, so nothing counts twice. */
+    static Figures sum(Collection<Cell> cells) {
+      long launched = 0, screened = 0, submitted = 0, funded = 0, rejected = 0, reserve = 0, withdrawn = 0, declined = 0;
+      BigDecimal requested = BigDecimal.ZERO;
+      BigDecimal granted = BigDecimal.ZERO;
+      BigDecimal regional = BigDecimal.ZERO;
+      for (Cell cell : cells) {
+        launched += cell.proposals;
+        screened += cell.screened;
+        submitted += cell.submitted;
+        requested = requested.add(cell.requested);
+        if (cell.funded()) {
+          funded += cell.proposals;
+          granted = granted.add(cell.granted);
+          regional = regional.add(cell.regional);
+        }
+        rejected += REJECTED.contains(cell.stage) ? cell.proposals : 0;
+        reserve += cell.stage.equals("RESERVE_LIST") ? cell.proposals : 0;
+        withdrawn += cell.stage.equals("WITHDRAWN") ? cell.proposals : 0;
+        declined += cell.stage.equals("DECLINED") ? cell.proposals : 0;
+      }
+      return new Figures(launched, screened, submitted, funded, rejected, reserve, withdrawn, declined,
+          euros(requested), euros(granted), euros(regional));
+    }
+  }
+
   public Figures total(PortfolioFilter filter) {
-    Where where = where(filter);
-    return jdbc.queryForObject("select " + FIGURES + " from proposal" + where.sql, this::figures, where.args());
-  }
-
-  public Map<String, Figures> byCluster(PortfolioFilter filter) {
-    Where where = where(filter);
-    Map<String, Figures> clusters = new TreeMap<>();
-    jdbc.query("select cluster, " + FIGURES + " from proposal" + where.sql + " group by cluster",
-        (ResultSet rs) -> {
-          clusters.put(rs.getString("cluster"), figures(rs, 0));
-        }, where.args());
-    return clusters;
-  }
-
-  public Map<String, Map<String, Long>> stagesByCluster(PortfolioFilter filter) {
-    Where where = where(filter);
-    Map<String, Map<String, Long>> stages = new TreeMap<>();
-    jdbc.query("select cluster, stage, count(*) as n from proposal" + where.sql + " group by cluster, stage",
-        (ResultSet rs) -> {
-          stages.computeIfAbsent(rs.getString("cluster"), c -> new TreeMap<>()).put(rs.getString("stage"), rs.getLong("n"));
-        }, where.args());
-    return stages;
-  }
-
-  public Map<String, Long> fundedByProgramme(PortfolioFilter filter) {
-    Where where = where(filter);
-    Map<String, Long> funded = new TreeMap<>();
-    jdbc.query("select programme, count(*) as n from proposal" + where.sql + " and " + FUNDED + " group by programme",
-        (ResultSet rs) -> {
-          funded.put(rs.getString("programme"), rs.getLong("n"));
-        }, where.args());
-    return funded;
+    return Cell.sum(cells(filter));
   }
 
   /** Proposals of the filter's clusters (whenever launched) submitted to the funder in [from, to). */
@@ -143,12 +156,6 @@ public class PortfolioQueries {
     }
     return new AtRisk(rs.getString("reference"), rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
         stage, deadline, days, Collections.unmodifiableList(risks), rs.getString("process_instance_id"));
-  }
-
-  private Figures figures(ResultSet rs, int row) throws SQLException {
-    return new Figures(rs.getLong("launched"), rs.getLong("screened"), rs.getLong("submitted"), rs.getLong("funded"),
-        rs.getLong("rejected"), rs.getLong("reserve"), rs.getLong("withdrawn"), rs.getLong("declined"),
-        euros(rs.getBigDecimal("requested")), euros(rs.getBigDecimal("granted")), euros(rs.getBigDecimal("regional")));
   }
 
   private static BigDecimal euros(BigDecimal value) {

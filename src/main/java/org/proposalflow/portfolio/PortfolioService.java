@@ -5,10 +5,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.proposalflow.portfolio.Portfolio.ClusterFigures;
 import org.proposalflow.portfolio.Portfolio.Figures;
 import org.proposalflow.portfolio.Portfolio.FunnelStep;
 import org.proposalflow.portfolio.Portfolio.TargetProgress;
+import org.proposalflow.portfolio.PortfolioQueries.Cell;
 import org.proposalflow.proposal.Cluster;
 import org.proposalflow.proposal.Programme;
 import org.springframework.stereotype.Service;
@@ -28,16 +31,23 @@ public class PortfolioService {
   }
 
   public Portfolio portfolio(PortfolioFilter filter) {
-    Figures total = queries.total(filter);
+    List<Cell> cells = queries.cells(filter);
+    Figures total = Cell.sum(cells);
+    Map<String, List<Cell>> byCluster = cells.stream().collect(Collectors.groupingBy(Cell::cluster, TreeMap::new,
+        Collectors.toList()));
     List<ClusterFigures> clusters = new ArrayList<>();
-    queries.byCluster(filter).forEach((code, figures) -> clusters.add(new ClusterFigures(code, name(code), figures)));
-    Map<String, Long> fundedByProgramme = queries.fundedByProgramme(filter);
+    byCluster.forEach((code, own) -> clusters.add(new ClusterFigures(code, name(code), Cell.sum(own))));
+    Map<String, Map<String, Long>> stagesByCluster = new TreeMap<>();
+    byCluster.forEach((code, own) -> stagesByCluster.put(code, own.stream().collect(
+        Collectors.groupingBy(Cell::stage, TreeMap::new, Collectors.summingLong(Cell::proposals)))));
+    Map<String, Long> fundedByProgramme = cells.stream().filter(Cell::funded).collect(
+        Collectors.groupingBy(Cell::programme, TreeMap::new, Collectors.summingLong(Cell::proposals)));
     List<FunnelStep> funnel = List.of(
         new FunnelStep("launched", total.launched()),
         new FunnelStep("screened", total.screened()),
         new FunnelStep("submitted", total.submitted()),
         new FunnelStep("funded", total.funded()));
-    return new Portfolio(filter, total, clusters, queries.stagesByCluster(filter), fundedByProgramme, funnel,
+    return new Portfolio(filter, total, clusters, stagesByCluster, fundedByProgramme, funnel,
         progress(total, fundedByProgramme), queries.atRisk(filter, AT_RISK_LIMIT));
   }
 

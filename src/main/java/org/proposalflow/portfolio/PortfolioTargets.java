@@ -15,12 +15,15 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties(prefix = "proposal-flow.portfolio")
 public class PortfolioTargets {
 
-  private Map<String, BigDecimal> targets = new LinkedHashMap<>(Map.of(
-      "initiativesLaunched", new BigDecimal(15),
-      "proposalsSubmitted", new BigDecimal(42),
-      "proposalsFunded", new BigDecimal(19),
-      "fundedFromHorizonEurope", new BigDecimal(9),
-      "eurosToTheRegion", new BigDecimal(6_000_000)));
+  private Map<String, BigDecimal> targets = new LinkedHashMap<>();
+
+  public PortfolioTargets() {
+    targets.put("initiativesLaunched", new BigDecimal(15));
+    targets.put("proposalsSubmitted", new BigDecimal(42));
+    targets.put("proposalsFunded", new BigDecimal(19));
+    targets.put("fundedFromHorizonEurope", new BigDecimal(9));
+    targets.put("eurosToTheRegion", new BigDecimal(6_000_000));
+  }
 
   public Map<String, BigDecimal> getTargets() {
     return targets;
