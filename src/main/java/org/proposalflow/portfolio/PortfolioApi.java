@@ -17,13 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The portfolio for managers: {@code GET /api/portfolio} (JSON) and {@code GET /api/portfolio/proposals.csv}.
+ * The portfolio for managers: {@code GET /api/portfolio} (JSON), {@code GET /api/portfolio/proposals.csv} and
+ * one proposal's status at {@code GET /api/portfolio/proposals/{reference}}.
  * Portfolio managers (and administrators) see every cluster, a cluster manager their own; others
  * get 403. Filters: {@code from}, {@code to} (dates, launch of the idea), {@code cluster}, {@code programme}.
  */
@@ -49,6 +51,15 @@ public class PortfolioApi {
     return portfolio.portfolio(filter(from, to, cluster, programme));
   }
 
+  /** One proposal's status; 404 alike for an unknown reference and another cluster's proposal. */
+  @GetMapping("/proposals/{reference}")
+  public ProposalStatus proposal(@PathVariable String reference) {
+    List<String> visible = visibleClusters();
+    return queries.status(reference)
+        .filter(status -> visible == null || visible.contains(status.cluster()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no proposal " + reference + " of yours"));
+  }
+
   @GetMapping(value = "/proposals.csv", produces = "text/csv")
   public ResponseEntity<String> csv(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String cluster,
@@ -58,7 +69,7 @@ public class PortfolioApi {
     List<String> columns = rows.isEmpty() ? List.of("reference") : new ArrayList<>(rows.get(0).keySet());
     csv.append(columns.stream().map(String::toLowerCase).collect(Collectors.joining(","))).append("\r\n");
     for (Map<String, Object> row : rows) {
-      csv.append(columns.stream().map(column -> field(row.get(column))).collect(Collectors.joining(","))).append("\r\n");
+      csv.append(columns.stream().map(column -> csvField(row.get(column))).collect(Collectors.joining(","))).append("\r\n");
     }
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"proposal-portfolio.csv\"")
@@ -117,11 +128,15 @@ public class PortfolioApi {
     }
   }
 
-  private static String field(Object value) {
+  static String csvField(Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
+    // a title such as "=HYPERLINK(...)" must stay text when the funder's report is opened in a spreadsheet
+    if (value instanceof String && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
     return text.contains(",") || text.contains("\"") || text.contains("\n")
         ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }

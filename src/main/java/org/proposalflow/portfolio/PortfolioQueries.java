@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.proposalflow.portfolio.Portfolio.AtRisk;
 import org.proposalflow.portfolio.Portfolio.Figures;
 import org.proposalflow.validation.Inputs;
@@ -29,8 +30,10 @@ import org.springframework.stereotype.Repository;
 public class PortfolioQueries {
 
   /** Stages in which a proposal is still being prepared for its call. */
-  private static final String PREPARING = "stage in ('SCREENING', 'IDEA_REWORK', 'PARTNER_SEARCH', 'DRAFTING', "
-      + "'FINAL_APPROVAL', 'SUBMISSION')";
+  private static final List<String> PREPARING_STAGES = List.of("SCREENING", "IDEA_REWORK", "PARTNER_SEARCH", "DRAFTING",
+      "FINAL_APPROVAL", "SUBMISSION");
+  private static final String PREPARING = PREPARING_STAGES.stream().map(stage -> "'" + stage + "'")
+      .collect(java.util.stream.Collectors.joining(", ", "stage in (", ")"));
 
   private final JdbcTemplate jdbc;
 
@@ -135,10 +138,54 @@ public class PortfolioQueries {
         + " order by reference", where.args());
   }
 
+  /** The status of one proposal, with its consortium from the partner records. */
+  public Optional<ProposalStatus> status(String reference) {
+    Instant now = Inputs.now();
+    List<ProposalStatus> found = jdbc.query("select * from proposal where reference = ?", (rs, row) -> {
+      OffsetDateTime deadline = rs.getObject("call_deadline", OffsetDateTime.class);
+      OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
+      String stage = rs.getString("stage");
+      return new ProposalStatus(reference, rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
+          rs.getString("programme"), stage, deadline, Duration.between(now, deadline.toInstant()).toDays(),
+          consortium(reference), drafting(stage, rs.getString("document_url")), risks(stage, deadline, updated, now),
+          rs.getBigDecimal("regional_share"), rs.getBigDecimal("requested_budget"), rs.getBigDecimal("granted_amount"),
+          rs.getBigDecimal("granted_regional_share"), updated, rs.getString("process_instance_id"));
+    }, reference);
+    return found.stream().findFirst();
+  }
+
+  private ProposalStatus.Consortium consortium(String reference) {
+    List<Map<String, Object>> partners = jdbc.queryForList(
+        "select country, confirmed from proposal_partner where reference = ? order by id", reference);
+    long confirmed = partners.stream().filter(p -> Boolean.TRUE.equals(p.get("confirmed"))).count();
+    List<String> countries = partners.stream().map(p -> p.get("country").toString().trim()).distinct().sorted().toList();
+    return new ProposalStatus.Consortium(partners.size(), confirmed, countries);
+  }
+
+  private static String drafting(String stage, String documentUrl) {
+    return switch (stage) {
+      case "SCREENING", "IDEA_REWORK", "PARTNER_SEARCH", "DECLINED" -> "not started";
+      case "DRAFTING" -> documentUrl == null ? "not started" : "in progress";
+      case "FINAL_APPROVAL" -> "reviewed, awaiting approval";
+      case "SUBMISSION" -> "approved for submission";
+      case "WITHDRAWN" -> "stopped";
+      default -> "submitted";
+    };
+  }
+
   private AtRisk atRisk(ResultSet rs, Instant now) throws SQLException {
     OffsetDateTime deadline = rs.getObject("call_deadline", OffsetDateTime.class);
-    OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
     String stage = rs.getString("stage");
+    return new AtRisk(rs.getString("reference"), rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
+        stage, deadline, Duration.between(now, deadline.toInstant()).toDays(),
+        risks(stage, deadline, rs.getObject("updated_at", OffsetDateTime.class), now), rs.getString("process_instance_id"));
+  }
+
+  /** What a manager should look at in a proposal still being prepared; nothing once it is submitted or over. */
+  static List<String> risks(String stage, OffsetDateTime deadline, OffsetDateTime updated, Instant now) {
+    if (!PREPARING_STAGES.contains(stage)) {
+      return List.of();
+    }
     long days = Duration.between(now, deadline.toInstant()).toDays();
     List<String> risks = new ArrayList<>();
     boolean consortiumOpen = List.of("SCREENING", "IDEA_REWORK", "PARTNER_SEARCH").contains(stage);
@@ -154,8 +201,7 @@ public class PortfolioQueries {
     if (quietDays >= 14) {
       risks.add("no activity for " + quietDays + " days");
     }
-    return new AtRisk(rs.getString("reference"), rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
-        stage, deadline, days, Collections.unmodifiableList(risks), rs.getString("process_instance_id"));
+    return Collections.unmodifiableList(risks);
   }
 
   private static BigDecimal euros(BigDecimal value) {

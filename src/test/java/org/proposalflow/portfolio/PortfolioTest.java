@@ -155,6 +155,37 @@ class PortfolioTest extends ProcessTestSupport {
   }
 
   @Test
+  void oneProposalsStatusForItsClusterOnly() throws Exception {
+    PortfolioFixtures.at("2019-06-05T09:00+03:00");
+    JsonNode status = json(rest.withBasicAuth("helmi", "helmi").getForEntity("/api/portfolio/proposals/PF-2019-0001",
+        String.class));
+    ClockUtil.reset();
+
+    assertThat(status.get("stage").asText()).isEqualTo("SCREENING");
+    assertThat(status.get("daysToDeadline").asLong()).isEqualTo(15);
+    assertThat(status.get("drafting").asText()).isEqualTo("not started");
+    assertThat(status.get("consortium").get("partners").asLong()).isZero();
+    assertThat(status.get("risks").get(0).asText()).isEqualTo("consortium not settled 15 days before the deadline");
+    assertThat(rest.withBasicAuth("venla", "venla").getForEntity("/api/portfolio/proposals/PF-2019-0001", String.class)
+        .getStatusCode()).as("another cluster's proposal").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio/proposals/PF-2019-0999", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aFundedProposalsStatusCarriesItsMoneyAndNoRisk() throws Exception {
+    JsonNode status = json(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio/proposals/PF-2019-0004",
+        String.class));
+
+    assertThat(status.get("stage").asText()).isEqualTo("FUNDED");
+    assertThat(status.get("drafting").asText()).isEqualTo("submitted");
+    assertThat(status.get("requestedEuros").decimalValue()).isEqualByComparingTo("200000");
+    assertThat(status.get("grantedEuros").decimalValue()).isEqualByComparingTo("180000");
+    assertThat(status.get("grantedRegionalShare").decimalValue()).isEqualByComparingTo("50000");
+    assertThat(status.get("risks")).isEmpty();
+  }
+
+  @Test
   void theCsvExportHasARowPerProposal() {
     ResponseEntity<String> csv = rest.withBasicAuth("marja", "marja")
         .getForEntity("/api/portfolio/proposals.csv?" + YEAR, String.class);
@@ -164,6 +195,14 @@ class PortfolioTest extends ProcessTestSupport {
     assertThat(lines).hasSize(10);
     assertThat(lines[0]).startsWith("reference,acronym,title,cluster,programme");
     assertThat(lines[4]).startsWith("PF-2019-0004,P4,\"Proposal 4, a fixture\",industry,horizonEurope");
+  }
+
+  @Test
+  void csvFieldsAreQuotedAndFormulasStayText() {
+    assertThat(PortfolioApi.csvField("Ice, snow and \"rain\"")).isEqualTo("\"Ice, snow and \"\"rain\"\"\"");
+    assertThat(PortfolioApi.csvField("=HYPERLINK(\"http://x.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x.example\"\")\"");
+    assertThat(PortfolioApi.csvField(new BigDecimal("-1.50"))).isEqualTo("-1.50");
+    assertThat(PortfolioApi.csvField(null)).isEmpty();
   }
 
   private static JsonNode json(ResponseEntity<String> response) throws Exception {
