@@ -1,8 +1,8 @@
 // Logs in to Cockpit as a user, opens the dashboard and prints what the "Proposal portfolio" shows, as JSON.
-// Usage: node cockpit-dashboard.mjs <base url> <user> <password>
+// Usage: node cockpit-dashboard.mjs <base url> <user> <password> [programme to filter by]
 import { chromium } from 'playwright-core';
 
-const [base, user, password] = process.argv.slice(2);
+const [base, user, password, programme] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
@@ -16,7 +16,7 @@ try {
   await page.fill('input[ng-model="password"]', password);
   await page.click('button[type=submit]');
   await page.waitForSelector('.pf-portfolio .pf-kpis, .pf-portfolio .pf-denied', { timeout: 60000 });
-  const seen = await page.evaluate(() => ({
+  const read = () => page.evaluate(() => ({
     title: document.querySelector('.pf-portfolio h2')?.textContent,
     kpis: Object.fromEntries([...document.querySelectorAll('.pf-kpi')].map((k) =>
       [k.dataset.kpi, k.querySelector('.pf-value').textContent])),
@@ -24,8 +24,17 @@ try {
     targets: [...document.querySelectorAll('.pf-targets tr')].map((r) => r.dataset.target),
     funnel: [...document.querySelectorAll('svg.pf-funnel text.pf-funnel-count')].map((t) => t.textContent),
     atRiskLinks: [...document.querySelectorAll('.pf-at-risk a')].map((a) => a.getAttribute('href')),
+    csvLink: document.querySelector('.pf-csv')?.getAttribute('href') ?? null,
     denied: document.querySelector('.pf-denied')?.textContent ?? null
   }));
+  const seen = await read();
+  if (programme) {
+    await page.selectOption('.pf-filter select[name=programme]', programme);
+    await page.click('.pf-filter button[type=submit]');
+    await page.waitForFunction((chosen) => document.querySelector('.pf-csv')?.getAttribute('href')
+      .includes('programme=' + chosen), programme, { timeout: 30000 });
+    seen.filtered = await read();
+  }
   await page.locator('.pf-portfolio').screenshot({ path: 'target/cockpit-dashboard-' + user + '.png' });
   console.log(JSON.stringify(seen));
 } finally {

@@ -39,11 +39,17 @@ class CockpitDashboardTest extends ProcessTestSupport {
     Map<String, Object> design = validIdea();
     design.put("cluster", "design");
     startIdea(design);
+    Map<String, Object> life = validIdea();
+    life.put("programme", "life");
+    startIdea(life);
     int year = java.time.LocalDate.now().getYear() - 1;
     JsonNode expected = new ObjectMapper().readTree(rest.withBasicAuth("helmi", "helmi")
         .getForObject("/api/portfolio?from=" + year + "-01-01", String.class));
 
-    JsonNode dashboard = dashboardAs("helmi");
+    JsonNode lifeOnly = new ObjectMapper().readTree(rest.withBasicAuth("helmi", "helmi")
+        .getForObject("/api/portfolio?from=" + year + "-01-01&programme=life", String.class));
+
+    JsonNode dashboard = dashboardAs("helmi", "life");
 
     assertThat(dashboard.get("title").asText()).isEqualTo("Proposal portfolio");
     assertThat(dashboard.get("kpis").get("Launched").asText()).isEqualTo(expected.get("total").get("launched").asText());
@@ -52,6 +58,11 @@ class CockpitDashboardTest extends ProcessTestSupport {
     assertThat(texts(dashboard.get("clusters"))).containsExactly("industry");
     assertThat(texts(dashboard.get("targets"))).contains("proposalsFunded", "eurosToTheRegion");
     assertThat(texts(dashboard.get("funnel"))).containsExactlyElementsOf(expected.findValuesAsText("proposals"));
+    JsonNode filtered = dashboard.get("filtered");
+    assertThat(lifeOnly.get("total").get("launched").asLong()).isPositive()
+        .isLessThan(expected.get("total").get("launched").asLong());
+    assertThat(filtered.get("kpis").get("Launched").asText()).isEqualTo(lifeOnly.get("total").get("launched").asText());
+    assertThat(filtered.get("csvLink").asText()).startsWith("/api/portfolio/proposals.csv?").contains("programme=life");
   }
 
   @Test
@@ -61,12 +72,12 @@ class CockpitDashboardTest extends ProcessTestSupport {
     design.put("cluster", "design");
     startIdea(design);
 
-    JsonNode dashboard = dashboardAs("marja");
+    JsonNode dashboard = dashboardAs("marja", null);
 
     assertThat(texts(dashboard.get("clusters"))).contains("design", "industry");
   }
 
-  private JsonNode dashboardAs(String user) throws Exception {
+  private JsonNode dashboardAs(String user, String programme) throws Exception {
     boolean browserReady = Files.isExecutable(CHROMIUM) && Files.isDirectory(E2E.resolve("node_modules/playwright-core"));
     // CI installs the browser and requires this test to run; elsewhere it is skipped without one
     if (System.getenv("PF_REQUIRE_BROWSER") != null) {
@@ -74,8 +85,12 @@ class CockpitDashboardTest extends ProcessTestSupport {
     }
     assumeTrue(browserReady, "Debian chromium and playwright-core (npm ci --prefix src/test/e2e) installed");
     Path output = Files.createTempFile("dashboard", ".json");
-    Process node = new ProcessBuilder("node", E2E.resolve("cockpit-dashboard.mjs").toString(),
-        "http://localhost:" + port, user, user)
+    List<String> command = new ArrayList<>(List.of("node", E2E.resolve("cockpit-dashboard.mjs").toString(),
+        "http://localhost:" + port, user, user));
+    if (programme != null) {
+      command.add(programme);
+    }
+    Process node = new ProcessBuilder(command)
         .redirectOutput(output.toFile()).redirectErrorStream(false)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     if (!node.waitFor(120, TimeUnit.SECONDS)) {

@@ -75,27 +75,67 @@ const STYLE = `<style>
   .pf-portfolio .pf-value { font-size: 20px; font-weight: bold; }
   .pf-portfolio .pf-bar { background: #eee; height: 12px; }
   .pf-portfolio .pf-bar div { background: #5cb85c; height: 12px; }
+  .pf-portfolio .pf-filter { margin-bottom: 12px; }
+  .pf-portfolio .pf-filter label { margin-right: 8px; font-weight: normal; }
+  .pf-portfolio .pf-filter .form-control { display: inline-block; width: auto; }
 </style>`;
+
+const PROGRAMMES = {
+  horizonEurope: 'Horizon Europe', interregAurora: 'Interreg Aurora',
+  interregNpa: 'Interreg Northern Periphery and Arctic', interregBsr: 'Interreg Baltic Sea Region', life: 'LIFE',
+  erasmusPlus: 'Erasmus+', digitalEurope: 'Digital Europe', erdf: 'ERDF regional call'
+};
+
+function filterForm(filter, clusterOptions) {
+  const options = (entries, selected) => entries.map(([value, label]) =>
+    `<option value="${escape(value)}"${value === selected ? ' selected' : ''}>${escape(label)}</option>`).join('');
+  return '<form class="form-inline pf-filter">' +
+    `<label>From <input type="date" name="from" class="form-control" value="${escape(filter.from)}"></label> ` +
+    `<label>to <input type="date" name="to" class="form-control" value="${escape(filter.to)}"></label> ` +
+    `<label>Cluster <select name="cluster" class="form-control">${options([['', 'All']].concat(clusterOptions), filter.cluster)}</select></label> ` +
+    `<label>Programme <select name="programme" class="form-control">${options([['', 'All']].concat(Object.entries(PROGRAMMES)), filter.programme)}</select></label> ` +
+    '<button type="submit" class="btn btn-default">Show</button> ' +
+    `<a class="btn btn-link pf-csv" href="/api/portfolio/proposals.csv?${query(filter)}">Export CSV</a></form>`;
+}
+
+function query(filter) {
+  return Object.entries(filter).filter(([, value]) => value).map(([key, value]) =>
+    key + '=' + encodeURIComponent(value)).join('&');
+}
+
+function show(section, filter, clusterOptions) {
+  fetch('/api/portfolio?' + query(filter), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => response.ok ? response.json()
+      : response.text().then((text) => Promise.reject({ status: response.status, text })))
+    .then((portfolio) => {
+      // the clusters a manager may choose are those of the unfiltered first view
+      const choices = clusterOptions || portfolio.clusters.map((c) => [c.cluster, c.name]);
+      section.innerHTML = '<h2>Proposal portfolio</h2>' + filterForm(filter, choices) +
+        `<p>Ideas launched from ${escape(filter.from)}${filter.to ? ' to ' + escape(filter.to) : ''}.</p>` +
+        kpis(portfolio.total) + targets(portfolio.targets) + funnel(portfolio.funnel) +
+        clusters(portfolio.clusters) + atRisk(portfolio.atRisk);
+      section.querySelector('.pf-filter').addEventListener('submit', (event) => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        show(section, Object.fromEntries(['from', 'to', 'cluster', 'programme'].map((k) => [k, form.get(k) || ''])),
+          choices);
+      });
+    })
+    .catch((failure) => {
+      section.innerHTML = '<h2>Proposal portfolio</h2><p class="pf-denied">' + (failure.status === 403
+        ? 'The portfolio is for portfolio and cluster managers.'
+        : 'The portfolio could not be shown: ' + escape(failure.text || failure) + '.') + '</p>';
+    });
+}
 
 export default [{
   id: 'proposal-portfolio',
   pluginPoint: 'cockpit.dashboard',
   priority: 20,
   render: (node) => {
-    const from = (new Date().getFullYear() - 1) + '-01-01';
     node.innerHTML = STYLE + '<section class="pf-portfolio"><h2>Proposal portfolio</h2><p>Loading…</p></section>';
-    const section = node.querySelector('.pf-portfolio');
-    fetch('/api/portfolio?from=' + from, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then((response) => response.ok ? response.json() : Promise.reject(response.status))
-      .then((portfolio) => {
-        section.innerHTML = `<h2>Proposal portfolio</h2><p>Ideas launched since ${from}.</p>` +
-          kpis(portfolio.total) + targets(portfolio.targets) + funnel(portfolio.funnel) +
-          clusters(portfolio.clusters) + atRisk(portfolio.atRisk);
-      })
-      .catch((status) => {
-        section.innerHTML = '<h2>Proposal portfolio</h2><p class="pf-denied">' + (status === 403
-          ? 'The portfolio is for portfolio and cluster managers.'
-          : 'The portfolio could not be loaded (' + escape(status) + ').') + '</p>';
-      });
+    // the two-year period of the Regional Council's targets
+    const filter = { from: (new Date().getFullYear() - 1) + '-01-01', to: '', cluster: '', programme: '' };
+    show(node.querySelector('.pf-portfolio'), filter, null);
   }
 }];
