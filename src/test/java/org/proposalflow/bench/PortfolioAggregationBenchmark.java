@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The portfolio at 1,000, 10,000 and 100,000 proposals: the application's SQL aggregation
  * ({@link PortfolioService}) against the naive way (every historic process instance from the
  * HistoryService, then each one's variables), side by side on the same data. Latency p50/p95 and
- * the heap allocated per call. It fails only if the two ways disagree on the figures.
+ * the heap allocated per call. It fails only if the two ways disagree on the figures. The data: ten
+ * years of ideas, those whose call is still open in preparation, older ones decided.
  * Run with {@code mvn -Pbench verify}; sizes with {@code -Dpf.bench.portfolio.sizes=1000,10000}.
  */
 @Tag("benchmark")
@@ -48,8 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class PortfolioAggregationBenchmark {
 
-  private static final String[] STAGES = {"SCREENING", "PARTNER_SEARCH", "DRAFTING", "SUBMISSION", "AWAITING_OUTCOME",
-      "FUNDED", "NOT_FUNDED", "RESERVE_LIST", "WITHDRAWN", "DECLINED"};
+  private static final String[] PREPARING = {"SCREENING", "PARTNER_SEARCH", "DRAFTING", "FINAL_APPROVAL", "SUBMISSION"};
+  private static final String[] DECIDED = {"FUNDED", "FUNDED", "NOT_FUNDED", "NOT_FUNDED", "NOT_FUNDED", "WITHDRAWN",
+      "DECLINED"};
+  private static final Instant NOW = Instant.now();
   private static final String[] PROGRAMMES = {"horizonEurope", "interregAurora", "interregNpa", "erasmusPlus", "life"};
   private static final PortfolioFilter EVERYTHING = new PortfolioFilter(LocalDate.of(2000, 1, 1),
       LocalDate.of(2100, 1, 1), null, null);
@@ -135,10 +138,14 @@ class PortfolioAggregationBenchmark {
   private Object[] proposal(int number) {
     Cluster cluster = Cluster.values()[random.nextInt(Cluster.values().length)];
     String programme = PROGRAMMES[random.nextInt(PROGRAMMES.length)];
-    String stage = STAGES[random.nextInt(STAGES.length)];
-    Instant launched = Instant.parse("2025-01-01T08:00:00Z").plusSeconds(random.nextInt(600 * 86_400));
+    // ten years of ideas: those whose call is still open are being prepared, the ones whose
+    // evaluation is still running await the outcome, older ones are decided
+    Instant launched = NOW.minusSeconds(random.nextInt(3650 * 86_400));
+    Instant deadline = launched.plusSeconds(120 * 86_400L);
+    String stage = deadline.isAfter(NOW) ? PREPARING[random.nextInt(PREPARING.length)]
+        : deadline.plusSeconds(150 * 86_400L).isAfter(NOW) ? "AWAITING_OUTCOME" : DECIDED[random.nextInt(DECIDED.length)];
     boolean screened = !stage.equals("SCREENING");
-    boolean submitted = List.of("AWAITING_OUTCOME", "FUNDED", "NOT_FUNDED", "RESERVE_LIST").contains(stage);
+    boolean submitted = List.of("AWAITING_OUTCOME", "FUNDED", "NOT_FUNDED").contains(stage);
     boolean funded = stage.equals("FUNDED");
     BigDecimal requested = submitted ? BigDecimal.valueOf(500_000 + random.nextInt(3_000_000)) : null;
     BigDecimal granted = funded ? requested.multiply(new BigDecimal("0.9")) : null;
@@ -157,8 +164,9 @@ class PortfolioAggregationBenchmark {
     String instanceId = runtimeService.startProcessInstanceByKey("bench-proposal", reference, variables).getId();
     OffsetDateTime at = launched.atOffset(ZoneOffset.UTC);
     return new Object[] {reference, instanceId, "Benchmark proposal " + number, "B" + number, cluster.code(), "-",
-        programme, "CALL-" + number, at.plusDays(120), BigDecimal.valueOf(1_000_000), BigDecimal.valueOf(200_000),
-        cluster.coordinator(), "-", stage, at, at.plusDays(30), screened ? at.plusDays(5) : null,
+        programme, "CALL-" + number, deadline.atOffset(ZoneOffset.UTC), BigDecimal.valueOf(1_000_000),
+        BigDecimal.valueOf(200_000), cluster.coordinator(), "-", stage, at, at.plusDays(random.nextInt(30)),
+        screened ? at.plusDays(5) : null,
         submitted ? at.plusDays(118) : null, requested, granted, regional};
   }
 
