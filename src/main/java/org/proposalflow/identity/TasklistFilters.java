@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class TasklistFilters {
 
   static final String MY_TASKS = "My tasks";
-  static final String MY_GROUPS_TASKS = "My group's tasks";
+  public static final String MY_GROUPS_TASKS = "My group's tasks";
   static final String NEAR_DEADLINE = "Proposals near their deadline";
 
   /** Columns Tasklist shows for each task in these filters. */

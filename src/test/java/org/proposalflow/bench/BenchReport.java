@@ -42,6 +42,17 @@ final class BenchReport {
     return Arrays.stream(values).max().orElse(Double.NaN);
   }
 
+  /** The value below which the given share of the values lie (nearest rank). */
+  static double percentile(double[] values, double share) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.ceil(share * sorted.length) - 1];
+  }
+
+  static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
   static void write(String benchmark, String database, Map<String, Object> figures, String markdownRow)
       throws IOException {
     Files.createDirectories(DIR);

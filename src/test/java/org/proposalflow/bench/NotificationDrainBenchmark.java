@@ -86,11 +86,11 @@ class NotificationDrainBenchmark {
       figures.put("notifications", NOTIFICATIONS);
       figures.put("runs", RUNS);
       figures.put("workers", WORKERS);
-      figures.put("drainSecondsMedian", round(BenchReport.median(seconds)));
-      figures.put("drainSecondsMin", round(BenchReport.min(seconds)));
-      figures.put("drainSecondsMax", round(BenchReport.max(seconds)));
-      figures.put("mailsPerSecondMedian", round(BenchReport.median(perSecond)));
-      figures.put("peakHeapMiBMedian", round(BenchReport.median(peakHeapMiB)));
+      figures.put("drainSecondsMedian", BenchReport.round(BenchReport.median(seconds)));
+      figures.put("drainSecondsMin", BenchReport.round(BenchReport.min(seconds)));
+      figures.put("drainSecondsMax", BenchReport.round(BenchReport.max(seconds)));
+      figures.put("mailsPerSecondMedian", BenchReport.round(BenchReport.median(perSecond)));
+      figures.put("peakHeapMiBMedian", BenchReport.round(BenchReport.median(peakHeapMiB)));
       figures.put("duplicates", duplicates);
       figures.put("lost", lost);
       BenchReport.write("notification drain", database, figures, String.format(
@@ -175,9 +175,5 @@ class NotificationDrainBenchmark {
 
   private int pendingCount() {
     return jdbc.queryForObject("select count(*) from notification where status = 'PENDING'", Integer.class);
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
   }
 }

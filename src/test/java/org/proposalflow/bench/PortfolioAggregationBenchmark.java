@@ -100,14 +100,14 @@ class PortfolioAggregationBenchmark {
       double speedUp = slow.p50() / fast.p50();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("proposals", proposals);
-      figures.put("sqlP50Ms", round(fast.p50()));
-      figures.put("sqlP95Ms", round(fast.p95()));
-      figures.put("sqlAllocatedMiBPerCall", round(fast.allocatedMiB()));
-      figures.put("naiveP50Ms", round(slow.p50()));
-      figures.put("naiveP95Ms", round(slow.p95()));
+      figures.put("sqlP50Ms", BenchReport.round(fast.p50()));
+      figures.put("sqlP95Ms", BenchReport.round(fast.p95()));
+      figures.put("sqlAllocatedMiBPerCall", BenchReport.round(fast.allocatedMiB()));
+      figures.put("naiveP50Ms", BenchReport.round(slow.p50()));
+      figures.put("naiveP95Ms", BenchReport.round(slow.p95()));
       figures.put("naiveRuns", naiveRuns);
-      figures.put("naiveAllocatedMiBPerCall", round(slow.allocatedMiB()));
-      figures.put("speedUp", round(speedUp));
+      figures.put("naiveAllocatedMiBPerCall", BenchReport.round(slow.allocatedMiB()));
+      figures.put("speedUp", BenchReport.round(speedUp));
       BenchReport.write("portfolio aggregation", database, figures, String.format(java.util.Locale.ROOT,
           "%,d proposals: SQL p50 %.1f ms, p95 %.1f ms, %.1f MiB allocated per call; naive (%d runs) p50 %.0f ms, "
               + "p95 %.0f ms, %.0f MiB per call; SQL %.0f times faster",
@@ -240,16 +240,7 @@ class PortfolioAggregationBenchmark {
       millis[i] = (System.nanoTime() - start) / 1e6;
       allocated[i] = (threads.getThreadAllocatedBytes(thread) - bytes) / (1024.0 * 1024.0);
     }
-    return new Measured(BenchReport.median(millis), percentile(millis, 0.95), BenchReport.median(allocated));
+    return new Measured(BenchReport.median(millis), BenchReport.percentile(millis, 0.95), BenchReport.median(allocated));
   }
 
-  private static double percentile(double[] values, double share) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted[(int) Math.ceil(share * sorted.length) - 1];
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
-  }
 }
