@@ -5,7 +5,10 @@ public enum NotificationKind {
   TASK_WAITING("task-waiting"),
   DEADLINE_REMINDER("deadline-reminder"),
   TASK_OVERDUE("task-overdue"),
-  OUTCOME("outcome");
+  OUTCOME("outcome"),
+  PARTNER_INVITATION("partner-invitation"),
+  PARTNER_REMINDER("partner-reminder"),
+  PARTNER_ANSWER_MISSING("partner-answer-missing");
 
   private final String template;
 
