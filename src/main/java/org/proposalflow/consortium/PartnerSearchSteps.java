@@ -192,7 +192,6 @@ public class PartnerSearchSteps {
       task.setVariable("partnerResponseDeadline", Date.from(extended.toInstant()));
     } else {
       in.text("consortiumDecisionComment", 2000);
-      task.setVariable("consortiumOutcome", decision.equals("stop") ? "stopped" : "continuedAnyway");
     }
   }
 
