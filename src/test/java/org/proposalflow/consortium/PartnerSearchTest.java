@@ -90,6 +90,8 @@ class PartnerSearchTest extends ProcessTestSupport {
         .list()).extracting(Task::getName).containsExactlyInAnyOrder("Record the answer of Digipolis (FI)",
             "Record the answer of Norrbotten Mining Lab (SE)", "Record the answer of Ruhr Process Engineering Institute (DE)",
             "Record the answer of Westfjords Coastal Communities (IS)");
+    assertThat(answerTasksVisibleTo("eero", proposal)).as("the cluster's other writer").hasSize(4);
+    assertThat(answerTasksVisibleTo("saara", proposal)).as("another cluster's writer").isEmpty();
     Date responseDeadline = (Date) runtimeService.getVariable(search.getId(), "partnerResponseDeadline");
     assertThat(responseDeadline.toInstant()).as("default: 45 days before the call deadline")
         .isEqualTo(record(proposal).callDeadline().toInstant().minus(Duration.ofDays(45)));
@@ -113,6 +115,8 @@ class PartnerSearchTest extends ProcessTestSupport {
     confirm(proposal, "Ruhr Process Engineering Institute (DE)");
 
     assertThat(proposal).isWaitingAt("CallActivity_Drafting");
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("consortium-eligibility")
+        .processInstanceId(search.getId()).count()).as("the DMN decided, visible in Cockpit").isOne();
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumEligible")).isEqualTo(true);
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumOutcome")).isEqualTo("eligible");
     assertThat(runtimeService.getVariable(proposal.getId(), "eligibilityReasons").toString())
@@ -403,6 +407,16 @@ class PartnerSearchTest extends ProcessTestSupport {
     authenticate("aino");
     try {
       taskService.setAssignee(task.getId(), null);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private List<Task> answerTasksVisibleTo(String userId, ProcessInstance proposal) {
+    authenticate(userId);
+    try {
+      return taskService.createTaskQuery().processInstanceBusinessKey(proposal.getBusinessKey())
+          .taskDefinitionKey("Task_RecordAnswer").list();
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
