@@ -377,6 +377,24 @@ class PartnerSearchTest extends ProcessTestSupport {
   }
 
   @Test
+  void anAnswerNeedsAChoiceAndAConfirmationItsCommitmentLetter() {
+    ProcessInstance proposal = screened();
+    chooseCandidates(proposal, "beneficiaries", "LUKE");
+    Task answer = answerTask(proposal, "Natural Resources Institute Finland (Luke) (FI)");
+    refused(answer, vars("partnerAnswer", "maybe"), "partnerAnswer: 'maybe' is not one of confirmed, declined");
+    refused(answer, vars("partnerAnswer", "confirmed"), "commitmentLetter: is required");
+    assertThat(partners.of(proposal.getBusinessKey())).singleElement().extracting(ConsortiumPartner::answer)
+        .isEqualTo("invited");
+    completeAs("aino", answer, vars("partnerAnswer", "confirmed", "commitmentLetter", "LUKE-LoC-2027-04"));
+    assertThat(partners.of(proposal.getBusinessKey())).singleElement().satisfies(p -> {
+      assertThat(p.answer()).isEqualTo("confirmed");
+      assertThat(p.commitmentLetter()).isEqualTo("LUKE-LoC-2027-04");
+    });
+    assertThat(runtimeService.getVariables(partnerSearchOf(proposal).getId()))
+        .as("answers stay with their candidate").doesNotContainKeys("partnerAnswer", "commitmentLetter");
+  }
+
+  @Test
   void theDefaultResponseDeadlineMustStillBeAhead() {
     Map<String, Object> idea = validIdea();
     idea.put("callDeadline", formTime(Inputs.now().atOffset(ZoneOffset.ofHours(2)).plusDays(30)));
