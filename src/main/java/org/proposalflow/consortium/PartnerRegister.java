@@ -51,12 +51,26 @@ public class PartnerRegister {
 
   /** The proposals the organisation was invited to and how it answered, oldest first. */
   public List<Participation> history(String code) {
+    return history(code, null);
+  }
+
+  /** As {@link #history(String)}, limited to the proposals of the given clusters (null: all). */
+  public List<Participation> history(String code, List<String> clusters) {
+    if (clusters != null && clusters.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new java.util.ArrayList<>(List.of(code));
+    String inClusters = "";
+    if (clusters != null) {
+      inClusters = " and p.cluster in (" + String.join(", ", java.util.Collections.nCopies(clusters.size(), "?")) + ")";
+      args.addAll(clusters);
+    }
     return jdbc.query("select pp.reference, p.acronym, pp.partner_role, pp.answer, pp.commitment_letter, pp.answered_at "
             + "from proposal_partner pp join proposal p on p.reference = pp.reference "
-            + "where pp.organisation_code = ? order by pp.id",
+            + "where pp.organisation_code = ?" + inClusters + " order by pp.id",
         (rs, row) -> new Participation(rs.getString("reference"), rs.getString("acronym"), rs.getString("partner_role"),
             rs.getString("answer"), rs.getString("commitment_letter"), rs.getObject("answered_at", OffsetDateTime.class)),
-        code);
+        args.toArray());
   }
 
   /**

@@ -41,15 +41,15 @@ public class PartnerSearchSteps {
 
   private final PartnerRegister register;
   private final ConsortiumPartners partners;
-  private final ConsortiumAggregation aggregation;
+  private final AggregateConsortium aggregateConsortium;
   private final Notifier notifier;
   private final int reminderAfterDays;
 
-  public PartnerSearchSteps(PartnerRegister register, ConsortiumPartners partners, ConsortiumAggregation aggregation,
+  public PartnerSearchSteps(PartnerRegister register, ConsortiumPartners partners, AggregateConsortium aggregateConsortium,
       Notifier notifier, @Value("${proposal-flow.partners.reminder-after-days:7}") int reminderAfterDays) {
     this.register = register;
     this.partners = partners;
-    this.aggregation = aggregation;
+    this.aggregateConsortium = aggregateConsortium;
     this.notifier = notifier;
     this.reminderAfterDays = reminderAfterDays;
   }
@@ -173,11 +173,6 @@ public class PartnerSearchSteps {
     return Duration.ofDays(reminderAfterDays).toString();
   }
 
-  /** After every answer: the consortium status, in the variables and the application's table. */
-  public void aggregate(DelegateExecution execution) {
-    refresh(execution);
-  }
-
   /** Completion of the cluster manager's decision: extend (with a new deadline), continue anyway, or stop. */
   public void decide(DelegateTask task) {
     Inputs in = Inputs.of(task);
@@ -215,21 +210,7 @@ public class PartnerSearchSteps {
   }
 
   private void refresh(DelegateExecution execution) {
-    String reference = execution.getProcessBusinessKey();
-    ConsortiumStatus status = aggregation.refresh(reference, (String) execution.getVariable("programme"));
-    execution.getProcessInstance().setVariable("consortiumSummary", status.summary());
-    execution.getProcessInstance().setVariable("consortiumStatus", Spin.JSON(statusJson(status)));
-  }
-
-  private static String statusJson(ConsortiumStatus s) {
-    StringBuilder types = new StringBuilder("{");
-    s.organisationTypes().forEach((type, n) -> types.append(types.length() > 1 ? "," : "").append(json(type)).append(':').append(n));
-    return "{\"confirmed\":" + s.confirmed() + ",\"declined\":" + s.declined() + ",\"pending\":" + s.pending()
-        + ",\"noAnswer\":" + s.noAnswer() + ",\"droppedOut\":" + s.withdrawn() + ",\"countingEntities\":" + s.countingEntities()
-        + ",\"countries\":[" + String.join(",", s.countries().stream().map(PartnerSearchSteps::json).toList()) + "]"
-        + ",\"memberStateCountries\":" + s.memberStateCountries() + ",\"associatedCountries\":" + s.associatedCountries()
-        + ",\"programmeCountries\":" + s.programmeCountries() + ",\"organisationTypes\":" + types.append('}')
-        + ",\"coordinator\":" + (s.coordinator() == null ? "null" : json(s.coordinator())) + "}";
+    aggregateConsortium.execute(execution);
   }
 
   private record Candidate(PartnerOrganisation organisation, String role, String field) {

@@ -51,6 +51,8 @@ class PartnerSearchTest extends ProcessTestSupport {
   private PartnerRegister register;
   @Autowired
   private JdbcTemplate jdbc;
+  @Autowired
+  private org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   private GreenMail smtp;
 
@@ -138,6 +140,31 @@ class PartnerSearchTest extends ProcessTestSupport {
       assertThat(p.answer()).isEqualTo("confirmed");
       assertThat(p.commitmentLetter()).isEqualTo("LoC Norrbotten Mining Lab (SE)");
     });
+  }
+
+  @Test
+  void theRegisterAndEachOrganisationsHistoryAreReadableOverRestWithinTheCallersClusters() throws Exception {
+    ProcessInstance industry = screened();
+    chooseCandidates(industry, "beneficiaries", "WESTFJORDS-COAST");
+    decline(industry, "Westfjords Coastal Communities (IS)");
+
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var list = rest.withBasicAuth("saara", "saara").getForEntity("/api/partners", String.class);
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(list.getBody()).findValuesAsText("code")).contains("GTK", "DIGIPOLIS", "WESTFJORDS-COAST");
+
+    var aino = json.readTree(rest.withBasicAuth("aino", "aino").getForEntity("/api/partners/WESTFJORDS-COAST", String.class).getBody());
+    assertThat(aino.get("organisation").get("contactPerson").asText()).isEqualTo("Sigrún Hafsdóttir");
+    assertThat(aino.get("history").findValuesAsText("reference")).contains(industry.getBusinessKey());
+    assertThat(aino.get("history").findValuesAsText("answer")).contains("declined");
+    var saara = json.readTree(rest.withBasicAuth("saara", "saara").getForEntity("/api/partners/WESTFJORDS-COAST", String.class).getBody());
+    assertThat(saara.get("history").findValuesAsText("reference")).as("another cluster's proposal")
+        .doesNotContain(industry.getBusinessKey());
+    var marja = json.readTree(rest.withBasicAuth("marja", "marja").getForEntity("/api/partners/WESTFJORDS-COAST", String.class).getBody());
+    assertThat(marja.get("history").findValuesAsText("reference")).contains(industry.getBusinessKey());
+
+    assertThat(rest.withBasicAuth("aino", "aino").getForEntity("/api/partners/NOBODY", String.class).getStatusCode().value()).isEqualTo(404);
+    assertThat(rest.getForEntity("/api/partners", String.class).getStatusCode().value()).isEqualTo(401);
   }
 
   @Test
