@@ -138,6 +138,11 @@ public class PartnerSearchSteps {
         partner.responseDeadline().toInstant());
   }
 
+  /** Creation of "Record the partner's answer": Tasklist shows whose answer it is. */
+  public void nameAnswerTask(DelegateTask task) {
+    task.setName("Record the answer of " + task.getVariable("candidateName"));
+  }
+
   /** Completion of "Record the answer": confirmed with a commitment letter, or declined. */
   public void recordAnswer(DelegateTask task) {
     Inputs in = Inputs.of(task);

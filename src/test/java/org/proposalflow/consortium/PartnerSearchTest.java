@@ -106,6 +106,8 @@ class PartnerSearchTest extends ProcessTestSupport {
         .contains("Call:              HORIZON-CL4-2027-TWIN-01")
         .contains("Please answer by:  " + helsinki(responseDeadline.toInstant().atOffset(ZoneOffset.UTC)))
         .contains("Our reference: " + proposal.getBusinessKey());
+    assertThat(recipientsOf("Task waiting: Record the answer of Digipolis (FI) for " + proposal.getBusinessKey()))
+        .as("the writers hear whose answer waits").contains("aino.kivimaa@proposalflow.example");
     assertThat(recipientsOf("Invitation to join")).containsExactlyInAnyOrder("ville.merikoski@proposalflow.example",
         "linnea@norrbotten-mining-lab.example", "jonas.bergmann@ruhr-process.example", "sigrun@westfjords-coast.example");
 
