@@ -125,15 +125,40 @@ public abstract class ProcessTestSupport {
     complete(proposal, "Task_ScreenIdea", manager, "screeningDecision", "go");
   }
 
-  /** Two partners (one confirmed), then the consortium is declared complete. */
+  /**
+   * An eligible Horizon Europe consortium: Digipolis (FI) coordinates, Norrbotten Mining Lab (SE) and
+   * Ruhr Process Engineering Institute (DE) are beneficiaries, all from the partner register; all confirm.
+   */
   protected void buildConsortium(ProcessInstance proposal) {
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Digipolis",
-        "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
-        "partnerContactEmail", "office@digipolis.example", "partnerConfirmed", true);
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "add", "partnerOrganisation", "Norrbotten Mining Lab",
-        "partnerCountry", "SE", "partnerType", "research", "partnerRole", "beneficiary",
-        "partnerContactEmail", "contact@nml.example", "partnerConfirmed", false);
-    complete(proposal, "Task_RecordPartner", "aino", "partnerAction", "complete");
+    chooseCandidates(proposal, "coordinator", "DIGIPOLIS", "beneficiaries", "NORRBOTTEN-MINING-LAB,RUHR-PROCESS-INSTITUTE");
+    confirm(proposal, "Digipolis (FI)");
+    confirm(proposal, "Norrbotten Mining Lab (SE)");
+    confirm(proposal, "Ruhr Process Engineering Institute (DE)");
+  }
+
+  /** The writer invites candidates from the register ("Choose candidate partners"), e.g. {@code "beneficiaries", "GTK,LUKE"}. */
+  protected void chooseCandidates(ProcessInstance proposal, Object... keyValues) {
+    Map<String, Object> variables = vars(keyValues);
+    variables.putIfAbsent("candidateAction", "invite");
+    completeAs("aino", openTask(proposal, "Task_ChoosePartners"), variables);
+  }
+
+  /** The open "Record the answer of ..." task of one candidate, e.g. {@code "Digipolis (FI)"}. */
+  protected Task answerTask(ProcessInstance proposal, String candidate) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getBusinessKey())
+        .taskDefinitionKey("Task_RecordAnswer").taskName("Record the answer of " + candidate).list();
+    assertThat(tasks).as("open answer task of %s in %s", candidate, proposal.getBusinessKey()).hasSize(1);
+    return tasks.get(0);
+  }
+
+  protected void confirm(ProcessInstance proposal, String candidate) {
+    completeAs("aino", answerTask(proposal, candidate), vars("partnerAnswer", "confirmed",
+        "commitmentLetter", "LoC " + candidate));
+  }
+
+  protected void decline(ProcessInstance proposal, String candidate) {
+    completeAs("aino", answerTask(proposal, candidate), vars("partnerAnswer", "declined",
+        "answerComment", "No capacity this year."));
   }
 
   /** A new industry proposal, screened and with its consortium, now in drafting. */

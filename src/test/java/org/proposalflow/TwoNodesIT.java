@@ -91,7 +91,7 @@ class TwoNodesIT {
         "{\"variables\": {\"screeningDecision\": {\"value\": \"go\"}}}");
     assertThat(get(portB, "helmi", "/engine-rest/history/task?taskId=" + screeningOnA + "&finished=true")).hasSize(1);
     assertThat(get(portB, "aino", "/engine-rest/task?processInstanceBusinessKey=" + references.get(0))
-        .findValuesAsText("taskDefinitionKey")).containsExactly("Task_RecordPartner");
+        .findValuesAsText("taskDefinitionKey")).containsExactly("Task_ChoosePartners");
 
     Instant due = deadline.minusDays(1).toInstant();
     waitUntil(Duration.ofMinutes(5), () -> Instant.now().isAfter(due));

@@ -6,7 +6,10 @@ public enum NotificationKind {
   DEADLINE_REMINDER("deadline-reminder"),
   TASK_OVERDUE("task-overdue"),
   OUTCOME("outcome"),
-  PORTFOLIO_DIGEST("portfolio-digest");
+  PORTFOLIO_DIGEST("portfolio-digest"),
+  PARTNER_INVITATION("partner-invitation"),
+  PARTNER_REMINDER("partner-reminder"),
+  PARTNER_ANSWER_MISSING("partner-answer-missing");
 
   private final String template;
 

@@ -1,5 +1,6 @@
 package org.proposalflow.notification;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -161,6 +162,68 @@ public class Notifier {
     record(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, manager, language, personal, null);
   }
 
+  /** An invitation to join the consortium, to the partner's contact (not a user of the application), in English. */
+  public void partnerInvitation(String reference, ConsortiumPartner partner, String contactPerson, Instant responseDeadline) {
+    toPartner(NotificationKind.PARTNER_INVITATION, reference, partner, contactPerson, responseDeadline);
+  }
+
+  /**
+   * No answer yet: a reminder to the partner's contact, and a note to the cluster's writers, who
+   * record the answer.
+   */
+  public void partnerReminder(String reference, ConsortiumPartner partner, String contactPerson, Instant responseDeadline) {
+    Proposal proposal = toPartner(NotificationKind.PARTNER_REMINDER, reference, partner, contactPerson, responseDeadline);
+    if (proposal == null) {
+      return;
+    }
+    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
+    for (User writer : recipients.of(List.of(), List.of(cluster.writersGroup()))) {
+      String language = settings.of(writer.getId()).language();
+      Map<String, String> values = partnerValues(proposal, partner, contactPerson, responseDeadline);
+      values.put("firstName", writer.getFirstName() == null ? writer.getId() : writer.getFirstName());
+      record(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, language, values, null);
+    }
+  }
+
+  private Proposal toPartner(NotificationKind kind, String reference, ConsortiumPartner partner, String contactPerson,
+      Instant responseDeadline) {
+    Proposal proposal = proposalOf(reference);
+    if (proposal == null || QUIET.get()) {
+      return proposal;
+    }
+    NotificationTemplates.Rendered mail = templates.render(kind, NotificationTemplates.DEFAULT_LANGUAGE,
+        partnerValues(proposal, partner, contactPerson, responseDeadline));
+    String email = partner.contactEmail();
+    outbox.add(new NotificationOutbox.NewNotification(kind, proposal.reference(), proposal.processInstanceId(), null,
+        null, email, mail.language(), mail.subject(), mail.body(), null, mail.note(),
+        email == null || !EMAIL.matcher(email).matches() ? "partner " + partner.label() + " has no valid e-mail address" : null),
+        Inputs.now());
+    return proposal;
+  }
+
+  private Map<String, String> partnerValues(Proposal proposal, ConsortiumPartner partner, String contactPerson,
+      Instant responseDeadline) {
+    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
+    Map<String, String> values = new HashMap<>();
+    values.put("contactPerson", contactPerson == null ? "colleague" : contactPerson);
+    values.put("organisation", partner.label());
+    values.put("role", partner.role());
+    values.put("reference", proposal.reference());
+    values.put("acronym", proposal.acronym());
+    values.put("title", proposal.title());
+    values.put("programme", programmeLabel(proposal.programme()));
+    values.put("callIdentifier", proposal.callIdentifier());
+    values.put("callDeadline", PEOPLE_TIME.format(proposal.callDeadline()));
+    values.put("responseDeadline", PEOPLE_TIME.format(responseDeadline));
+    values.put("cluster", cluster.englishName());
+    return values;
+  }
+
+  private static String programmeLabel(String code) {
+    return java.util.Arrays.stream(org.proposalflow.proposal.Programme.values()).filter(p -> p.code().equals(code))
+        .map(org.proposalflow.proposal.Programme::label).findFirst().orElse(code);
+  }
+
   private void record(NotificationKind kind, Proposal proposal, String taskId, User person, String language,
       Map<String, String> values, String invite) {
     record(kind, proposal.reference(), proposal.processInstanceId(), taskId, person, language, values, invite);
@@ -212,7 +275,7 @@ public class Notifier {
     if (consortium.isEmpty()) {
       open.add(templates.phrase("open.noPartners", language));
     } else {
-      String pending = consortium.stream().filter(p -> !p.confirmed())
+      String pending = consortium.stream().filter(ConsortiumPartner::pending)
           .map(p -> p.organisation() + " (" + p.country() + ")").collect(Collectors.joining(", "));
       if (!pending.isEmpty()) {
         open.add(templates.phrase("open.pendingPartners", language, pending));

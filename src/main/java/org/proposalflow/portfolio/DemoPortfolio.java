@@ -253,17 +253,25 @@ public class DemoPortfolio {
     return acronym + "-" + (number + 1);
   }
 
+  /** The register codes (migration V10) of the organisations that coordinate the clusters. */
+  private static final Map<Cluster, String> COORDINATOR_CODES = Map.of(Cluster.INDUSTRY, "DIGIPOLIS",
+      Cluster.RURAL, "PROAGRIA-LAPPI", Cluster.DESIGN, "ULAPLAND", Cluster.DEVELOPMENT, "LAPLAND-UAS",
+      Cluster.SECURITY, "MTI");
+
+  /** The cluster's coordinator and two partners from the register (SE, NO) are invited and all confirm. */
   private void buildConsortium(String reference, String writer, Cluster cluster) {
-    complete(reference, "Task_RecordPartner", writer, "partnerAction", "add", "partnerOrganisation",
-        cluster.coordinator(), "partnerCountry", "FI", "partnerType", "cluster", "partnerRole", "coordinator",
-        "partnerContactEmail", "office@" + cluster.code() + ".proposalflow.example", "partnerConfirmed", true);
-    complete(reference, "Task_RecordPartner", writer, "partnerAction", "add", "partnerOrganisation",
-        "Norrbotten Research Institute", "partnerCountry", "SE", "partnerType", "research", "partnerRole", "beneficiary",
-        "partnerContactEmail", "contact@norrbotten-research.example", "partnerConfirmed", true);
-    complete(reference, "Task_RecordPartner", writer, "partnerAction", "add", "partnerOrganisation",
-        "Tromso Arctic Cluster", "partnerCountry", "NO", "partnerType", "cluster", "partnerRole", "beneficiary",
-        "partnerContactEmail", "post@tromso-arctic.example", "partnerConfirmed", true);
-    complete(reference, "Task_RecordPartner", writer, "partnerAction", "complete");
+    complete(reference, "Task_ChoosePartners", writer, "candidateAction", "invite",
+        "coordinator", COORDINATOR_CODES.get(cluster),
+        "beneficiaries", "NORRBOTTEN-MINING-LAB,TROMSO-ARCTIC-DESIGN",
+        "responseDeadline", Inputs.now().plus(Duration.ofDays(7)).atOffset(ZoneOffset.ofHours(2))
+            .withSecond(0).withNano(0).toString());
+    later(2);
+    for (Task answer : taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_RecordAnswer").list()) {
+      taskService.setAssignee(answer.getId(), writer);
+      taskService.complete(answer.getId(), Map.of("partnerAnswer", "confirmed",
+          "commitmentLetter", "Letter of commitment " + reference + " / " + answer.getName().replace("Record the answer of ", "")));
+    }
   }
 
   private void draftAndApprove(String reference, String writer, String reviewer, String manager) {

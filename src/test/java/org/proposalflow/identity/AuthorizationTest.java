@@ -54,7 +54,7 @@ class AuthorizationTest extends ProcessTestSupport {
     authenticate("saara");
     try {
       assertThat(taskService.createTaskQuery().processInstanceBusinessKeyIn(keys()).list())
-          .extracting(Task::getTaskDefinitionKey).containsExactly("Task_RecordPartner")
+          .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ChoosePartners")
           .hasSize(1);
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(industry.getBusinessKey()).count()).isZero();
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(industry.getBusinessKey()).count())
@@ -72,7 +72,7 @@ class AuthorizationTest extends ProcessTestSupport {
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
-    Task industryTask = openTask(industry, "Task_RecordPartner");
+    Task industryTask = openTask(industry, "Task_ChoosePartners");
     authenticate("saara");
     try {
       assertThatThrownBy(() -> taskService.claim(industryTask.getId(), "saara")).isInstanceOf(AuthorizationException.class);
@@ -140,7 +140,7 @@ class AuthorizationTest extends ProcessTestSupport {
         + industry.getBusinessKey(), String.class))).isEmpty();
     assertThat(saara.getForEntity("/engine-rest/process-instance/" + industry.getId(), String.class).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    String industryTask = openTask(industry, "Task_RecordPartner").getId();
+    String industryTask = openTask(industry, "Task_ChoosePartners").getId();
     assertThat(saara.postForEntity("/engine-rest/task/" + industryTask + "/claim", Map.of("userId", "saara"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(saara.postForEntity("/engine-rest/process-definition/key/proposal-withdrawal/start", Map.of(), String.class)

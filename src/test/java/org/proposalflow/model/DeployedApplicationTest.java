@@ -28,7 +28,7 @@ class DeployedApplicationTest extends ProcessTestSupport {
   private static final Pattern BEAN_REFERENCE = Pattern.compile(
       "(?:delegateExpression|expression|camunda:dueDate)=\"[$#]\\{([A-Za-z][A-Za-z0-9]*)[.}]");
   /** Process variables and engine names expressions may also start with. */
-  private static final Set<String> NOT_BEANS = Set.of("execution", "task", "callDeadline", "cluster");
+  private static final Set<String> NOT_BEANS = Set.of("execution", "task", "callDeadline", "cluster", "partnerResponseDeadline");
 
   @Autowired
   private RepositoryService repositoryService;
@@ -50,6 +50,12 @@ class DeployedApplicationTest extends ProcessTestSupport {
     for (Path model : ModelFiles.list(Path.of("processes"), ".bpmn", ".dmn")) {
       assertThat(deployed).contains("processes/" + model.getFileName());
     }
+  }
+
+  @Test
+  void theConsortiumEligibilityDecisionIsDeployed() {
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("consortium-eligibility")
+        .latestVersion().singleResult().getHistoryTimeToLive()).isEqualTo(1825);
   }
 
   @Test

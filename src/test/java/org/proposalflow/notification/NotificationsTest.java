@@ -101,9 +101,9 @@ class NotificationsTest extends ProcessTestSupport {
 
     delivery.deliverDue();
 
-    List<MimeMessage> partnerTask = mailsAbout(proposal, "Record consortium partners");
+    List<MimeMessage> partnerTask = mailsAbout(proposal, "Choose candidate partners");
     assertThat(recipients(partnerTask)).containsExactly("aino.kivimaa@proposalflow.example");
-    assertThat(partnerTask.get(0).getSubject()).startsWith("Tehtävä odottaa: Record consortium partners");
+    assertThat(partnerTask.get(0).getSubject()).startsWith("Tehtävä odottaa: Choose candidate partners");
     assertThat(text(partnerTask.get(0))).contains("Hei Aino,");
   }
 
@@ -111,7 +111,7 @@ class NotificationsTest extends ProcessTestSupport {
   void assigningATaskToSomeoneElseMailsThemButClaimingItYourselfDoesNot() throws Exception {
     ProcessInstance proposal = startIdea(validIdea());
     complete(proposal, "Task_ScreenIdea", "helmi", "screeningDecision", "go");
-    Task partners = openTask(proposal, "Task_RecordPartner");
+    Task partners = openTask(proposal, "Task_ChoosePartners");
     delivery.deliverDue();
     smtp.purgeEmailFromAllMailboxes();
 
@@ -223,7 +223,7 @@ class NotificationsTest extends ProcessTestSupport {
     assertThat(pending(proposal)).isEmpty();
     assertThat(mailsAbout(proposal, "")).hasSize(waiting.size());
     assertThat(recipients(mailsAbout(proposal, "Screen idea"))).containsExactly("helmi.jokivaara@proposalflow.example");
-    assertThat(recipients(mailsAbout(proposal, "Record consortium partners")))
+    assertThat(recipients(mailsAbout(proposal, "Choose candidate partners")))
         .containsExactlyInAnyOrder("aino.kivimaa@proposalflow.example", "eero.rantanen@proposalflow.example");
   }
 
@@ -236,7 +236,7 @@ class NotificationsTest extends ProcessTestSupport {
         .hasRootCauseInstanceOf(InvalidInputException.class);
 
     assertThat(outbox.forReference(proposal.getBusinessKey())).extracting(OutboxEntry::subject)
-        .noneMatch(subject -> subject.contains("Record consortium partners"))
+        .noneMatch(subject -> subject.contains("Choose candidate partners"))
         .noneMatch(subject -> subject.contains("Not funded"));
   }
 
@@ -297,14 +297,14 @@ class NotificationsTest extends ProcessTestSupport {
   void anOverdueTaskEscalatesToTheClusterManagerOnce() throws Exception {
     ProcessInstance proposal = startIdea(validIdea());
     complete(proposal, "Task_ScreenIdea", "helmi", "screeningDecision", "go");
-    Task partners = openTask(proposal, "Task_RecordPartner");
+    Task partners = openTask(proposal, "Task_ChoosePartners");
     ClockUtil.setCurrentTime(Date.from(partners.getDueDate().toInstant().plus(Duration.ofHours(1))));
 
     assertThat(overdueTasks.escalate()).isPositive();
     assertThat(overdueTasks.escalate()).as("once").isZero();
     delivery.deliverDue();
 
-    List<MimeMessage> overdue = mailsAbout(proposal, "Overdue: Record consortium partners");
+    List<MimeMessage> overdue = mailsAbout(proposal, "Overdue: Choose candidate partners");
     assertThat(recipients(overdue)).containsExactly("helmi.jokivaara@proposalflow.example");
     assertThat(text(overdue.get(0))).contains("Assignee: nobody yet");
   }

@@ -50,7 +50,7 @@ class ProposalLifecycleTest extends ProcessTestSupport {
     buildConsortium(proposal);
     assertThat(proposal).isWaitingAt("CallActivity_Drafting");
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumSummary").toString())
-        .startsWith("2 partners, 1 confirmed");
+        .startsWith("3 partners, 3 confirmed, 0 declined, 0 pending, 0 no answer");
     draftAndReview(proposal);
     assertThat(proposal).isWaitingAt("Task_FinalApproval");
     complete(proposal, "Task_FinalApproval", MANAGER, "approvalDecision", "approve");
@@ -81,8 +81,8 @@ class ProposalLifecycleTest extends ProcessTestSupport {
 
     assertThat(candidateGroups(openTask(proposal, "Task_ScreenIdea"))).containsExactly("designManagers");
     screenGo(proposal, "venla");
-    assertThat(candidateGroups(openTask(proposal, "Task_RecordPartner"))).containsExactly("designWriters");
-    assertThat(openTask(proposal, "Task_RecordPartner").getDueDate()).isNotNull();
+    assertThat(candidateGroups(openTask(proposal, "Task_ChoosePartners"))).containsExactly("designWriters");
+    assertThat(openTask(proposal, "Task_ChoosePartners").getDueDate()).isNotNull();
   }
 
   @Test
