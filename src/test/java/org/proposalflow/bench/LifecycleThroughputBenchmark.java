@@ -1,0 +1,219 @@
+package org.proposalflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Complete proposal lifecycles per second, idea to funded, every user task completed through the
+ * engine API with the variables Tasklist would send, full history: the application (listeners,
+ * records, authorizations, e-mails recorded in the outbox, reminder plan) against its bare twin (the
+ * same models without the application, see {@link BareTwin}) on a plain engine with the same
+ * database kind. Batches alternate between the two. Run with {@code mvn -Pbench verify}.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@ActiveProfiles("test")
+class LifecycleThroughputBenchmark {
+
+  private static final int WARM_UP = 10;
+  private static final int RUNS = 3;
+  private static final List<String> MODELS = List.of("proposal-lifecycle", "partner-search", "proposal-drafting");
+
+  @Autowired
+  private ProcessEngine ours;
+  @Value("${spring.datasource.url}")
+  private String databaseUrl;
+  @Value("${spring.datasource.username:sa}")
+  private String databaseUser;
+  @Value("${spring.datasource.password:}")
+  private String databasePassword;
+  @Value("${pf.bench.lifecycles:50}")
+  private int lifecycles;
+
+  private int started;
+
+  @Test
+  void lifecyclesPerSecondAgainstTheBareEngine() throws Exception {
+    ProcessEngine bare = bareEngine();
+    try {
+      deployBareTwins(bare);
+      run(ours, false, WARM_UP);
+      run(bare, true, WARM_UP);
+      double[] oursPerSecond = new double[RUNS];
+      double[] barePerSecond = new double[RUNS];
+      for (int i = 0; i < RUNS; i++) {
+        oursPerSecond[i] = run(ours, false, lifecycles);
+        barePerSecond[i] = run(bare, true, lifecycles);
+      }
+      double oursMedian = BenchReport.median(oursPerSecond);
+      double bareMedian = BenchReport.median(barePerSecond);
+      double overhead = bareMedian / oursMedian;
+      long proposals = ours.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey("proposal-lifecycle").count();
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("lifecyclesPerRun", lifecycles);
+      figures.put("proposalsInDatabase", proposals);
+      figures.put("oursPerSecondMedian", BenchReport.round(oursMedian));
+      figures.put("oursPerSecondMin", BenchReport.round(BenchReport.min(oursPerSecond)));
+      figures.put("oursPerSecondMax", BenchReport.round(BenchReport.max(oursPerSecond)));
+      figures.put("barePerSecondMedian", BenchReport.round(bareMedian));
+      figures.put("overhead", Math.round(overhead * 100) / 100.0);
+      BenchReport.write("lifecycle throughput", database(), figures, String.format(Locale.ROOT,
+          "idea to funded (11 user tasks), %d per run, %d runs: ours %.1f lifecycles/s (%.1f-%.1f), bare twin %.1f/s; "
+              + "ours takes %.2f times as long; %,d proposals in the database at the end", lifecycles, RUNS, oursMedian,
+          BenchReport.min(oursPerSecond), BenchReport.max(oursPerSecond), bareMedian, overhead, proposals));
+    } finally {
+      bare.close();
+    }
+  }
+
+  /** Runs that many lifecycles one after the other; lifecycles per second. */
+  private double run(ProcessEngine engine, boolean isBare, int count) {
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      lifecycle(engine, isBare, started++);
+    }
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void lifecycle(ProcessEngine engine, boolean isBare, int number) {
+    OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(90).withSecond(0).withNano(0);
+    Map<String, Object> idea = new HashMap<>();
+    idea.put("title", "Heat reuse of Arctic data centres " + number);
+    idea.put("acronym", "HEAT" + number);
+    idea.put("cluster", "industry");
+    idea.put("summary", "Waste heat of data centres warms greenhouses, with partners in Sweden and Norway.");
+    idea.put("programme", "horizonEurope");
+    idea.put("callIdentifier", "HORIZON-CL5-2027-D4-01");
+    idea.put("callDeadline", deadline.toString());
+    idea.put("estimatedBudget", 3_500_000);
+    idea.put("regionalShare", 700_000);
+    idea.put("leadOrganisation", "Digipolis");
+    idea.put("contactPerson", "Aino");
+    idea.put("contactEmail", "aino.kivimaa@proposalflow.example");
+    String key;
+    if (isBare) {
+      // what the application's first step would have written
+      idea.put("reference", "BARE-" + number);
+      idea.put("clusterName", "Arctic Industry and Circular Economy");
+      idea.put("callDeadline", Date.from(deadline.toInstant()));
+      key = engine.getRuntimeService().startProcessInstanceByKey(BareTwin.PREFIX + "proposal-lifecycle", "BARE-" + number,
+          idea).getBusinessKey();
+    } else {
+      key = engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle", idea).getBusinessKey();
+    }
+    complete(engine, key, "Task_ScreenIdea", "helmi", Map.of("screeningDecision", "go"));
+    Map<String, Object> choice = new HashMap<>(Map.of("candidateAction", "invite", "coordinator", "DIGIPOLIS",
+        "beneficiaries", "NORRBOTTEN-MINING-LAB,TROMSO-ARCTIC-DESIGN",
+        "responseDeadline", deadline.minusDays(45).toString()));
+    if (isBare) {
+      // what the application's partner-search listeners and the consortium aggregation would have set
+      choice.put("candidates", new ArrayList<>(List.of("DIGIPOLIS", "NORRBOTTEN-MINING-LAB", "TROMSO-ARCTIC-DESIGN")));
+      choice.put("partnerResponseDeadline", Date.from(deadline.minusDays(45).toInstant()));
+      choice.putAll(Map.of("actionType", "ria", "countingEntities", 3, "eligibleCountries", 3, "memberStateCountries", 2,
+          "programmeCountries", 3, "consortiumEligible", true, "partnerDeadlinePassed", false));
+    }
+    complete(engine, key, "Task_ChoosePartners", "aino", choice);
+    for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_RecordAnswer").list()) {
+      engine.getTaskService().setAssignee(answer.getId(), "aino");
+      engine.getTaskService().complete(answer.getId(), Map.of("partnerAnswer", "confirmed",
+          "commitmentLetter", "LoC-" + answer.getId()));
+    }
+    complete(engine, key, "Task_DraftProposal", "aino", Map.of("documentUrl", "https://docs.proposalflow.example/" + key,
+        "draftStatus", "readyForReview"));
+    complete(engine, key, "Task_ReviewDraft", "eero", Map.of("reviewDecision", "approve"));
+    complete(engine, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
+    complete(engine, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),
+        "submittedAt", OffsetDateTime.now(ZoneOffset.ofHours(2)).minusMinutes(5).withSecond(0).withNano(0).toString(),
+        "requestedBudget", 3_400_000));
+    complete(engine, key, "Task_AwaitOutcome", "aino", Map.of("outcome", "funded", "grantedAmount", 3_000_000,
+        "grantedRegionalShare", 500_000));
+    complete(engine, key, "Task_PrepareGrantAgreement", "aino", Map.of("grantAgreementNumber", "10" + (1_000_000 + number),
+        "projectStartDate", java.time.LocalDate.now().plusMonths(3).toString()));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).active().count())
+        .as("%s ended", key).isZero();
+  }
+
+  private static void complete(ProcessEngine engine, String key, String activityId, String user,
+      Map<String, Object> variables) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as("%s waits at %s", key, activityId).isNotNull();
+    engine.getTaskService().setAssignee(task.getId(), user);
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private void deployBareTwins(ProcessEngine bare) throws Exception {
+    DeploymentBuilder deployment = bare.getRepositoryService().createDeployment().name("bare twins");
+    for (String model : MODELS) {
+      deployment.addString(BareTwin.PREFIX + model + ".bpmn", BareTwin.of(Path.of("processes", model + ".bpmn")));
+    }
+    deployment.addInputStream("consortium-eligibility.dmn",
+        Files.newInputStream(Path.of("processes", "consortium-eligibility.dmn")));
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        deployment.addInputStream(form.getFileName().toString(), Files.newInputStream(form));
+      }
+    }
+    deployment.deploy();
+  }
+
+  /** A plain engine, as the Camunda distribution configures it, on a database of its own of the same kind. */
+  private ProcessEngine bareEngine() throws Exception {
+    String url;
+    if (databaseUrl.startsWith("jdbc:postgresql")) {
+      String bareDatabase = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1) + "_bare";
+      try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+          Statement statement = connection.createStatement()) {
+        statement.execute("drop database if exists " + bareDatabase);
+        statement.execute("create database " + bareDatabase);
+      }
+      url = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + bareDatabase;
+    } else {
+      url = "jdbc:h2:mem:bare-twin;DB_CLOSE_DELAY=-1";
+    }
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneProcessEngineConfiguration()
+        .setJdbcUrl(url).setJdbcUsername(databaseUser).setJdbcPassword(databasePassword)
+        .setJdbcDriver(url.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver")
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+        .setJobExecutorActivate(false)
+        .setProcessEngineName("bare-twin");
+    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+    configuration.setDefaultSerializationFormat("application/json");
+    return configuration.buildProcessEngine();
+  }
+
+  private String database() {
+    return databaseUrl.startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2";
+  }
+}
