@@ -1,11 +1,8 @@
 package org.proposalflow.consortium;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalflow.identity.ProposalGroups;
-import org.proposalflow.proposal.Cluster;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +20,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/partners")
 public class PartnerRegisterApi {
 
-  private static final String ADMINISTRATORS = "camunda-admin";
 
   private final PartnerRegister register;
   private final IdentityService identityService;
@@ -53,18 +49,8 @@ public class PartnerRegisterApi {
 
   /** Null: every cluster. */
   private List<String> visibleClusters() {
-    Authentication user = identityService.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.contains(ProposalGroups.PORTFOLIO_MANAGERS) || groups.contains(ADMINISTRATORS)) {
-      return null;
-    }
-    List<String> clusters = new ArrayList<>();
-    for (Cluster cluster : Cluster.values()) {
-      if (groups.contains(cluster.managersGroup()) || groups.contains(cluster.writersGroup())) {
-        clusters.add(cluster.code());
-      }
-    }
-    if (clusters.isEmpty()) {
+    List<String> clusters = ProposalGroups.clustersOf(identityService.getCurrentAuthentication(), true);
+    if (clusters != null && clusters.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the partner register is for the clusters' writers and managers");
     }
     return clusters;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.proposalflow.identity.ProposalGroups;
 import org.proposalflow.validation.Inputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/notifications")
 public class NotificationOutboxApi {
 
-  private static final String ADMINISTRATORS = "camunda-admin";
+  private static final String ADMINISTRATORS = ProposalGroups.ADMINISTRATORS;
 
   private final NotificationOutbox outbox;
   private final RuntimeService runtimeService;

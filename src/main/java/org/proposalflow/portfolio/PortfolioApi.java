@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalflow.identity.ProposalGroups;
 import org.proposalflow.proposal.Cluster;
 import org.proposalflow.proposal.Programme;
@@ -33,7 +32,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/portfolio")
 public class PortfolioApi {
 
-  private static final String ADMINISTRATORS = "camunda-admin";
 
   private final PortfolioService portfolio;
   private final PortfolioQueries queries;
@@ -100,18 +98,8 @@ public class PortfolioApi {
 
   /** Null: every cluster. */
   private List<String> visibleClusters() {
-    Authentication user = identityService.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.contains(ProposalGroups.PORTFOLIO_MANAGERS) || groups.contains(ADMINISTRATORS)) {
-      return null;
-    }
-    List<String> clusters = new ArrayList<>();
-    for (Cluster cluster : Cluster.values()) {
-      if (groups.contains(cluster.managersGroup())) {
-        clusters.add(cluster.code());
-      }
-    }
-    if (clusters.isEmpty()) {
+    List<String> clusters = ProposalGroups.clustersOf(identityService.getCurrentAuthentication(), false);
+    if (clusters != null && clusters.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the portfolio is for portfolio and cluster managers");
     }
     return clusters;
