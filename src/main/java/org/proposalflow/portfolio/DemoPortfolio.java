@@ -12,6 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.proposalflow.notification.Notifier;
@@ -61,13 +63,15 @@ public class DemoPortfolio {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
+  private final JobExecutor jobExecutor;
 
   public DemoPortfolio(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, ProcessEngineConfigurationImpl engineConfiguration) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.jobExecutor = engineConfiguration.getJobExecutor();
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -90,6 +94,11 @@ public class DemoPortfolio {
   public List<String> replay() {
     Instant now = Inputs.now();
     List<String> references = new ArrayList<>();
+    // while the clock is set back, timers of the replayed history must not fire on other threads
+    boolean jobsWereRunning = jobExecutor != null && jobExecutor.isActive();
+    if (jobsWereRunning) {
+      jobExecutor.shutdown();
+    }
     try {
       Notifier.quietly(() -> {
         for (Story story : stories(now)) {
@@ -98,6 +107,9 @@ public class DemoPortfolio {
       });
     } finally {
       ClockUtil.reset();
+      if (jobsWereRunning) {
+        jobExecutor.start();
+      }
     }
     return references;
   }

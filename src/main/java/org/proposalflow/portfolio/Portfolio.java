@@ -1,5 +1,6 @@
 package org.proposalflow.portfolio;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,6 +22,7 @@ public record Portfolio(
       long withdrawn, long declined, BigDecimal requestedEuros, BigDecimal grantedEuros, BigDecimal regionalEuros) {
 
     /** Funded among the decided (funded or rejected); null while nothing is decided. */
+    @JsonProperty("successRate")
     public Double successRate() {
       long decided = funded + rejected;
       return decided == 0 ? null : Math.round(1000.0 * funded / decided) / 1000.0;

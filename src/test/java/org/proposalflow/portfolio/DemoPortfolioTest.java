@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.portfolio.Portfolio.Figures;
@@ -33,7 +34,7 @@ class DemoPortfolioTest extends ProcessTestSupport {
   void aReplayedHistoryShapedLikeTheReferenceResult() {
     Portfolio before = portfolio.portfolio(EVERYTHING);
     long mailsBefore = mails();
-    DemoPortfolio demo = new DemoPortfolio(runtimeService, taskService, processEngine.getIdentityService(), jdbc);
+    DemoPortfolio demo = demo();
 
     List<String> references = demo.replay();
 
@@ -73,9 +74,14 @@ class DemoPortfolioTest extends ProcessTestSupport {
     startIdea(validIdea());
     long launched = portfolio.portfolio(EVERYTHING).total().launched();
 
-    new DemoPortfolio(runtimeService, taskService, processEngine.getIdentityService(), jdbc).loadOnFirstStart();
+    demo().loadOnFirstStart();
 
     assertThat(portfolio.portfolio(EVERYTHING).total().launched()).isEqualTo(launched);
+  }
+
+  private DemoPortfolio demo() {
+    return new DemoPortfolio(runtimeService, taskService, processEngine.getIdentityService(), jdbc,
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration());
   }
 
   private long mails() {

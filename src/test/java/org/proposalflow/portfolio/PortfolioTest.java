@@ -144,6 +144,7 @@ class PortfolioTest extends ProcessTestSupport {
 
     JsonNode marja = json(rest.withBasicAuth("marja", "marja").getForEntity("/api/portfolio?" + YEAR, String.class));
     assertThat(marja.get("total").get("launched").asLong()).isEqualTo(9);
+    assertThat(marja.get("total").get("successRate").asDouble()).as("funded of decided, in the JSON too").isEqualTo(0.667);
 
     assertThat(rest.withBasicAuth("aino", "aino").getForEntity("/api/portfolio", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
