@@ -2,6 +2,7 @@ package org.proposalflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.proposalflow.drafting.DraftingAnswers;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
 import org.proposalflow.validation.Inputs;
@@ -169,11 +171,48 @@ public abstract class ProcessTestSupport {
     return proposal;
   }
 
-  /** aino drafts, eero reviews and approves. */
+  /** aino plans and leads, aino and eero write two sections each, aino budgets, helmi reviews and approves all. */
   protected void draftAndReview(ProcessInstance proposal) {
-    complete(proposal, "Task_DraftProposal", "aino", "documentUrl", "https://docs.example.org/circtail/draft",
-        "draftStatus", "readyForReview");
-    complete(proposal, "Task_ReviewDraft", "eero", "reviewDecision", "approve");
+    planWriting(proposal, "aino", "aino", "eero");
+    prepareBudget(proposal, "aino", 500_000);
+    writeSections(proposal, 10, true);
+    reviewSections(proposal, "helmi", Map.of());
+  }
+
+  /** The lead plans the writing with the offered dates, giving the sections to the owners in turn. */
+  protected void planWriting(ProcessInstance proposal, String lead, String... owners) {
+    Task plan = openTask(proposal, "Task_PlanWriting");
+    completeAs(lead, plan, DraftingAnswers.plan(taskService.getVariable(plan.getId(), "sectionPlan"),
+        "https://docs.example.org/" + proposal.getBusinessKey(), List.of(owners)));
+  }
+
+  /** Every partner: the personnel costs given, a tenth of them subcontracted and as much other direct costs. */
+  protected void prepareBudget(ProcessInstance proposal, String writer, long personnel) {
+    Task budget = openTask(proposal, "Task_PrepareBudget");
+    BigDecimal tenth = BigDecimal.valueOf(personnel / 10);
+    completeAs(writer, budget, DraftingAnswers.budget(taskService.getVariable(budget.getId(), "budgetLines"),
+        BigDecimal.valueOf(personnel), tenth, tenth));
+  }
+
+  /** Each open "Write section" task, completed by its owner. */
+  protected void writeSections(ProcessInstance proposal, int pages, boolean ready) {
+    for (Task section : sectionTasks(proposal)) {
+      completeAs(section.getAssignee(), section, DraftingAnswers.section(
+          "https://docs.example.org/" + proposal.getBusinessKey() + "/" + taskService.getVariable(section.getId(), "sectionCode"),
+          pages, ready));
+    }
+  }
+
+  protected List<Task> sectionTasks(ProcessInstance proposal) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(proposal.getBusinessKey())
+        .taskDefinitionKey("Task_WriteSection").orderByTaskName().asc().list();
+  }
+
+  /** The reviewer approves every section under review but those given (section code → what to revise). */
+  protected void reviewSections(ProcessInstance proposal, String reviewer, Map<String, String> revisions) {
+    Task review = openTask(proposal, "Task_ReviewSections");
+    completeAs(reviewer, review, DraftingAnswers.review(taskService.getVariable(review.getId(), "sectionReviews"),
+        revisions));
   }
 
   public static Map<String, Object> vars(Object... keyValues) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.proposalflow.notification.Notifier;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
@@ -282,29 +281,7 @@ public class PartnerSearchSteps {
 
   /** A list of register codes as Tasklist (Json array), a REST client (list) or a person (comma-separated) gives it. */
   static List<String> list(VariableScope scope, String name) {
-    return codes(name, scope.getVariable(name));
-  }
-
-  static List<String> codes(String name, Object raw) {
-    List<String> values = new ArrayList<>();
-    if (raw == null) {
-      return values;
-    }
-    if (raw instanceof SpinJsonNode node) {
-      if (!node.isArray()) {
-        throw new InvalidInputException(name, "must be a list of organisations of the partner register");
-      }
-      node.elements().forEach(element -> values.add(element.isString() ? element.stringValue() : element.toString()));
-    } else if (raw instanceof Collection<?> collection) {
-      collection.forEach(value -> values.add(String.valueOf(value)));
-    } else {
-      String text = raw.toString().strip();
-      if (text.startsWith("[")) {
-        return codes(name, Spin.JSON(text));
-      }
-      values.addAll(Arrays.asList(text.split(",")));
-    }
-    return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    return Inputs.of(scope).codes(name);
   }
 
   private static String json(String text) {

@@ -9,7 +9,9 @@ public enum NotificationKind {
   PORTFOLIO_DIGEST("portfolio-digest"),
   PARTNER_INVITATION("partner-invitation"),
   PARTNER_REMINDER("partner-reminder"),
-  PARTNER_ANSWER_MISSING("partner-answer-missing");
+  PARTNER_ANSWER_MISSING("partner-answer-missing"),
+  SECTION_DUE_SOON("section-due-soon"),
+  SECTION_OVERDUE("section-overdue");
 
   private final String template;
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.proposalflow.consortium.ConsortiumPartner;
 import org.proposalflow.consortium.ConsortiumPartners;
+import org.proposalflow.drafting.DraftSection;
 import org.proposalflow.identity.ProposalGroups;
 import org.proposalflow.proposal.Cluster;
 import org.proposalflow.proposal.Proposal;
@@ -182,6 +183,34 @@ public class Notifier {
       Map<String, String> values = partnerValues(proposal, partner, contactPerson, responseDeadline);
       values.put("firstName", writer.getFirstName() == null ? writer.getId() : writer.getFirstName());
       record(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, language, values, null);
+    }
+  }
+
+  /** A section's due date comes near: a reminder to its owner. */
+  public void sectionDueSoon(String reference, DraftSection section) {
+    toSectionPeople(NotificationKind.SECTION_DUE_SOON, reference, section, section.owner());
+  }
+
+  /** A section is past its due date and not ready: the proposal lead hears of it. */
+  public void sectionOverdue(String reference, DraftSection section, String lead) {
+    toSectionPeople(NotificationKind.SECTION_OVERDUE, reference, section, lead);
+  }
+
+  private void toSectionPeople(NotificationKind kind, String reference, DraftSection section, String userId) {
+    Proposal proposal = proposalOf(reference);
+    if (proposal == null || userId == null) {
+      return;
+    }
+    for (User person : recipients.of(List.of(userId), List.of())) {
+      String language = settings.of(person.getId()).language();
+      Map<String, String> values = proposalValues(proposal, person);
+      values.put("section", section.title());
+      values.put("owner", section.owner());
+      values.put("due", PEOPLE_TIME.format(section.due()));
+      values.put("callDeadline", PEOPLE_TIME.format(proposal.callDeadline()));
+      values.put("documentUrl", section.documentUrl() == null ? "-" : section.documentUrl());
+      values.put("tasklistLink", baseUrl + "/camunda/app/tasklist/default/");
+      record(kind, proposal, null, person, language, values, null);
     }
   }
 

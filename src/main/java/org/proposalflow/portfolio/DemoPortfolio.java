@@ -1,5 +1,6 @@
 package org.proposalflow.portfolio;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.proposalflow.drafting.DraftingAnswers;
 import org.proposalflow.notification.Notifier;
 import org.proposalflow.proposal.Cluster;
 import org.proposalflow.validation.Inputs;
@@ -286,12 +288,33 @@ public class DemoPortfolio {
     }
   }
 
+  /** The writer plans and writes every section, budgets the consortium; the other writer reviews. */
   private void draftAndApprove(String reference, String writer, String reviewer, String manager) {
-    complete(reference, "Task_DraftProposal", writer, "documentUrl",
-        "https://docs.proposalflow.example/" + reference + "/draft", "draftStatus", "readyForReview");
-    later(10);
-    complete(reference, "Task_ReviewDraft", reviewer, "reviewDecision", "approve");
+    String documents = "https://docs.proposalflow.example/" + reference;
+    completeTask(reference, "Task_PlanWriting", writer,
+        DraftingAnswers.plan(offered(reference, "Task_PlanWriting", "sectionPlan"), documents, List.of(writer)));
+    later(5);
+    completeTask(reference, "Task_PrepareBudget", writer, DraftingAnswers.budget(
+        offered(reference, "Task_PrepareBudget", "budgetLines"), new BigDecimal(300_000), BigDecimal.ZERO,
+        new BigDecimal(60_000)));
+    later(5);
+    for (Task section : taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_WriteSection").list()) {
+      taskService.complete(section.getId(), DraftingAnswers.section(documents + "/" + section.getId(), 5, true));
+    }
+    later(4);
+    completeTask(reference, "Task_ReviewSections", reviewer,
+        DraftingAnswers.review(offered(reference, "Task_ReviewSections", "sectionReviews"), Map.of()));
     later(2);
+  }
+
+  private Object offered(String reference, String activityId, String variable) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(activityId)
+        .singleResult();
+    if (task == null) {
+      throw new IllegalStateException("demo portfolio: " + reference + " has no open task " + activityId);
+    }
+    return taskService.getVariable(task.getId(), variable);
   }
 
   private void submit(String reference, String writer, Instant deadline, Story story) {

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads and checks the values a form or REST call put into process variables. Every problem is an
@@ -125,6 +129,51 @@ public final class Inputs {
       throw new InvalidInputException(name, "must be euros with at most two decimals and 13 digits, got " + value.toPlainString());
     }
     return value;
+  }
+
+  /** A whole number from 0 to {@code max}, e.g. a page count. */
+  public int count(String name, int max) {
+    Object raw = values.apply(name);
+    if (raw == null || raw.toString().isBlank()) {
+      throw new InvalidInputException(name, "is required");
+    }
+    BigDecimal value;
+    try {
+      value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "'" + raw + "' is not a number");
+    }
+    if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidInputException(name, "must be a whole number from 0 to " + max + ", got " + value.toPlainString());
+    }
+    return value.intValue();
+  }
+
+  /** A list of codes as Tasklist (a Json array), a REST client (a list) or a person (comma-separated) gives it; empty when absent. */
+  public List<String> codes(String name) {
+    return codes(name, values.apply(name));
+  }
+
+  private static List<String> codes(String name, Object raw) {
+    List<String> codes = new ArrayList<>();
+    if (raw == null) {
+      return codes;
+    }
+    if (raw instanceof SpinJsonNode node) {
+      if (!node.isArray()) {
+        throw new InvalidInputException(name, "must be a list");
+      }
+      node.elements().forEach(element -> codes.add(element.isString() ? element.stringValue() : element.toString()));
+    } else if (raw instanceof Collection<?> collection) {
+      collection.forEach(value -> codes.add(String.valueOf(value)));
+    } else {
+      String text = raw.toString().strip();
+      if (text.startsWith("[")) {
+        return codes(name, Spin.JSON(text));
+      }
+      codes.addAll(Arrays.asList(text.split(",")));
+    }
+    return codes.stream().map(String::strip).filter(code -> !code.isEmpty()).toList();
   }
 
   public String email(String name) {

@@ -294,7 +294,7 @@ class PartnerSearchTest extends ProcessTestSupport {
         .correlate();
 
     assertThat(proposal).hasPassed("Task_RecheckEligibility").isWaitingAt("CallActivity_Drafting", "CallActivity_RebuildConsortium");
-    assertThat(openTask(proposal, "Task_DraftProposal")).as("drafting goes on").isNotNull();
+    assertThat(openTask(proposal, "Task_PlanWriting")).as("drafting goes on").isNotNull();
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumEligible")).isEqualTo(false);
     assertThat(partners.of(proposal.getBusinessKey())).filteredOn(p -> p.organisationCode().equals("RUHR-PROCESS-INSTITUTE"))
         .singleElement().extracting(ConsortiumPartner::answer).isEqualTo("withdrawn");

@@ -69,7 +69,7 @@ class DeployedApplicationTest extends ProcessTestSupport {
     }
     referenced.removeAll(NOT_BEANS);
 
-    assertThat(referenced).contains("registerProposal", "proposalStage", "dueDates", "decision", "fourEyesReview");
+    assertThat(referenced).contains("registerProposal", "proposalStage", "dueDates", "decision", "sectionReview", "checkCompliance");
     for (String bean : referenced) {
       assertThat(context.containsBean(bean)).as("bean %s", bean).isTrue();
     }

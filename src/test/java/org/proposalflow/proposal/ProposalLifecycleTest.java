@@ -133,10 +133,10 @@ class ProposalLifecycleTest extends ProcessTestSupport {
 
     assertThat(proposal).isWaitingAt("CallActivity_Drafting");
     ProcessInstance drafting = calledProcessInstance("proposal-drafting", proposal);
-    assertThat(drafting).isWaitingAt("Task_DraftProposal")
-        .hasVariables("returnReason", "documentUrl", "draftAuthor");
+    assertThat(drafting).isWaitingAt("Task_PlanWriting")
+        .hasVariables("returnReason", "documentUrl", "proposalLead");
     assertThat(runtimeService.getVariable(drafting.getId(), "documentUrl"))
-        .isEqualTo("https://docs.example.org/circtail/draft");
+        .isEqualTo("https://docs.example.org/" + proposal.getBusinessKey());
     draftAndReview(proposal);
     assertThat(proposal).isWaitingAt("Task_FinalApproval");
   }
