@@ -69,7 +69,7 @@ class ProposalLifecycleTest extends ProcessTestSupport {
     assertThat(funded.grantedAmount()).isEqualByComparingTo("3200000");
     assertThat(funded.grantedRegionalShare()).isEqualByComparingTo("750000");
     assertThat(funded.requestedBudget()).isEqualByComparingTo("3500000");
-    assertThat(funded.documentUrl()).isEqualTo("https://docs.example.org/circtail/draft");
+    assertThat(funded.documentUrl()).isEqualTo("https://docs.example.org/" + proposal.getBusinessKey());
     assertThat(funded.closedAt()).isNotNull();
   }
 
@@ -163,7 +163,7 @@ class ProposalLifecycleTest extends ProcessTestSupport {
     ProcessInstance drafting = calledProcessInstance("proposal-drafting", proposal);
     assertThat(runtimeService.getVariable(drafting.getId(), "evaluationFeedback")).isEqualTo("Impact pathway too vague.");
     assertThat(runtimeService.getVariable(drafting.getId(), "documentUrl"))
-        .isEqualTo("https://docs.example.org/circtail/draft");
+        .isEqualTo("https://docs.example.org/" + proposal.getBusinessKey());
     Proposal resubmitted = record(proposal);
     assertThat(resubmitted.callIdentifier()).isEqualTo("HORIZON-CL4-2028-TWIN-01");
     assertThat(resubmitted.callDeadline().toInstant()).isEqualTo(nextDeadline.withSecond(0).withNano(0).toInstant());
