@@ -2,6 +2,7 @@ package org.proposalflow.drafting;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,7 +50,7 @@ public class CheckCompliance implements JavaDelegate {
         cap == null ? programme.contributionCap() : new BigDecimal(cap.toString()),
         records.budgetEntries(reference), records.storedBudgetTotal(reference),
         partners.of(reference).stream().filter(ConsortiumPartner::confirmed).map(ConsortiumPartner::label).toList(),
-        eligible, String.valueOf(execution.getVariable("eligibilityReasons"))));
+        eligible, Objects.toString(execution.getVariable("eligibilityReasons"), "see the consortium status")));
     records.saveCompliance(reference, findings.size());
     execution.setVariable("compliant", findings.isEmpty());
     execution.setVariable("complianceFindings", findings.isEmpty() ? "No findings."

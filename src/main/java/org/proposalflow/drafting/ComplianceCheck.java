@@ -26,6 +26,9 @@ public final class ComplianceCheck {
 
   public static List<String> findings(Facts facts) {
     List<String> findings = new ArrayList<>();
+    if (facts.sections().isEmpty()) {
+      findings.add("The proposal has no sections.");
+    }
     for (DraftSection section : facts.sections()) {
       if (!section.approved()) {
         findings.add("Section '" + section.title() + "' is not approved (" + section.status() + ").");
@@ -49,7 +52,9 @@ public final class ComplianceCheck {
     }
     Set<String> inBudget = new HashSet<>();
     for (Budget.Entry entry : facts.budget()) {
-      inBudget.add(entry.partner());
+      if (!inBudget.add(entry.partner())) {
+        findings.add("The budget has more than one line for " + entry.partner() + ".");
+      }
       if (!facts.consortiumPartners().contains(entry.partner())) {
         findings.add("The budget has a line for " + entry.partner() + ", who is not a confirmed partner.");
       }

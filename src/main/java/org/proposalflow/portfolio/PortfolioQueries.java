@@ -147,7 +147,7 @@ public class PortfolioQueries {
       String stage = rs.getString("stage");
       return new ProposalStatus(reference, rs.getString("acronym"), rs.getString("title"), rs.getString("cluster"),
           rs.getString("programme"), stage, deadline, Duration.between(now, deadline.toInstant()).toDays(),
-          consortium(reference), drafting(stage, rs.getString("document_url")), risks(stage, deadline, updated, now),
+          consortium(reference), drafting(stage, rs.getString("drafting_progress")), risks(stage, deadline, updated, now),
           rs.getBigDecimal("regional_share"), rs.getBigDecimal("requested_budget"), rs.getBigDecimal("granted_amount"),
           rs.getBigDecimal("granted_regional_share"), updated, rs.getString("process_instance_id"));
     }, reference);
@@ -162,10 +162,11 @@ public class PortfolioQueries {
     return new ProposalStatus.Consortium(partners.size(), confirmed, countries);
   }
 
-  private static String drafting(String stage, String documentUrl) {
+  /** While drafting, the progress its last section update aggregated (e.g. "3/4 sections ready ..."). */
+  private static String drafting(String stage, String progress) {
     return switch (stage) {
       case "SCREENING", "IDEA_REWORK", "PARTNER_SEARCH", "DECLINED" -> "not started";
-      case "DRAFTING" -> documentUrl == null ? "not started" : "in progress";
+      case "DRAFTING" -> progress == null ? "not started" : progress;
       case "FINAL_APPROVAL" -> "reviewed, awaiting approval";
       case "SUBMISSION" -> "approved for submission";
       case "WITHDRAWN" -> "stopped";

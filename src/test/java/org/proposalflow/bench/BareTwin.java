@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -20,8 +21,9 @@ import org.w3c.dom.NodeList;
  * The bare twin of one of our models: the same BPMN (tasks, gateways, call activities, timers,
  * multi-instance, DMN) with the application's listeners, delegates and bean calls taken out, so the
  * engine alone runs it. Process ids and called elements get the prefix {@code bare-}. What the
- * application computed (due dates, the candidate list, the reminder delay) becomes a plain variable
- * or value; an expression it does not know how to replace fails the benchmark rather than hide.
+ * application computed (due dates, the candidate and section lists, the reminder delay, the drafting
+ * decisions) becomes a plain variable or value; an expression it does not know how to replace fails the
+ * benchmark rather than hide.
  */
 final class BareTwin {
 
@@ -31,6 +33,12 @@ final class BareTwin {
   /** An application bean's method, e.g. ${partnerSearch.invite(execution)}; the engine's own execution/task are fine. */
   private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{\\s*!?(?!execution\\.|task\\.)[a-zA-Z]+\\.[a-zA-Z]+\\(");
   private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\$\\{\\s*[a-z][a-zA-Z]*\\s*}$");
+  /** Multi-instance collections by their activity, conditions by their flow: variables the benchmark sets. */
+  private static final Map<String, String> PLAIN_BY_ELEMENT = Map.of(
+      "SubProcess_InviteCandidate", "${candidates}",
+      "SubProcess_WriteSections", "${sectionCodes}",
+      "Flow_WriteSections", "${sectionsToWrite}",
+      "Flow_AllApproved", "${sectionsApproved}");
 
   private BareTwin() {
   }
@@ -85,7 +93,7 @@ final class BareTwin {
           && BEAN_REFERENCE.matcher(value).matches())) {
         attribute.setValue(switch (attribute.getLocalName()) {
           case "dueDate", "followUpDate" -> "${callDeadline}";
-          case "collection" -> "${candidates}";
+          case "collection" -> plainFor((Element) element.getParentNode(), value);
           case "priority" -> "50";
           default -> throw new IllegalStateException("bare twin: no plain value for " + attribute.getName() + "="
               + value + " on " + element.getAttribute("id"));
@@ -101,11 +109,21 @@ final class BareTwin {
         child.setTextContent(switch (element.getLocalName()) {
           case "timeDuration" -> "P7D";
           case "timeDate" -> "${callDeadline}";
+          case "conditionExpression" -> plainFor((Element) element.getParentNode(), child.getTextContent());
           default -> throw new IllegalStateException("bare twin: no plain value for " + child.getTextContent()
               + " in " + element.getLocalName());
         });
       }
     }
+  }
+
+  private static String plainFor(Element owner, String expression) {
+    String plain = PLAIN_BY_ELEMENT.get(owner.getAttribute("id"));
+    if (plain == null) {
+      throw new IllegalStateException("bare twin: no plain value for " + expression + " on "
+          + owner.getAttribute("id"));
+    }
+    return plain;
   }
 
   private static Element firstProcess(Document document) {

@@ -28,7 +28,8 @@ class DeployedApplicationTest extends ProcessTestSupport {
   private static final Pattern BEAN_REFERENCE = Pattern.compile(
       "(?:delegateExpression|expression|camunda:dueDate)=\"[$#]\\{([A-Za-z][A-Za-z0-9]*)[.}]");
   /** Process variables and engine names expressions may also start with. */
-  private static final Set<String> NOT_BEANS = Set.of("execution", "task", "callDeadline", "cluster", "partnerResponseDeadline");
+  private static final Set<String> NOT_BEANS = Set.of("execution", "task", "callDeadline", "cluster", "partnerResponseDeadline",
+      "sectionDue");
 
   @Autowired
   private RepositoryService repositoryService;
