@@ -112,16 +112,7 @@ public final class Inputs {
 
   /** An amount of euros, zero or more. */
   public BigDecimal euros(String name) {
-    Object raw = values.apply(name);
-    if (raw == null || raw.toString().isBlank()) {
-      throw new InvalidInputException(name, "is required");
-    }
-    BigDecimal value;
-    try {
-      value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name, "'" + raw + "' is not a number of euros");
-    }
+    BigDecimal value = number(name, "is not a number of euros");
     if (value.signum() < 0) {
       throw new InvalidInputException(name, "must not be negative, got " + value.toPlainString());
     }
@@ -133,20 +124,23 @@ public final class Inputs {
 
   /** A whole number from 0 to {@code max}, e.g. a page count. */
   public int count(String name, int max) {
-    Object raw = values.apply(name);
-    if (raw == null || raw.toString().isBlank()) {
-      throw new InvalidInputException(name, "is required");
-    }
-    BigDecimal value;
-    try {
-      value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name, "'" + raw + "' is not a number");
-    }
+    BigDecimal value = number(name, "is not a number");
     if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
       throw new InvalidInputException(name, "must be a whole number from 0 to " + max + ", got " + value.toPlainString());
     }
     return value.intValue();
+  }
+
+  private BigDecimal number(String name, String notANumber) {
+    Object raw = values.apply(name);
+    if (raw == null || raw.toString().isBlank()) {
+      throw new InvalidInputException(name, "is required");
+    }
+    try {
+      return raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "'" + raw + "' " + notANumber);
+    }
   }
 
   /** A list of codes as Tasklist (a Json array), a REST client (a list) or a person (comma-separated) gives it; empty when absent. */

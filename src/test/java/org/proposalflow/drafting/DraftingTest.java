@@ -30,6 +30,9 @@ import org.proposalflow.notification.NotificationDelivery;
 import org.proposalflow.notification.TestSmtp;
 import org.proposalflow.validation.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,6 +54,8 @@ class DraftingTest extends ProcessTestSupport {
   private ManagementService managementService;
   @Autowired
   private NotificationDelivery delivery;
+  @Autowired
+  private TestRestTemplate rest;
 
   @AfterEach
   void resetClock() {
@@ -298,6 +303,25 @@ class DraftingTest extends ProcessTestSupport {
     assertRefused(budget, vars("budgetLines", lines), "budgetLines[Unknown Institute (XX)].partner",
         "is not a confirmed partner");
     assertThat(drafting.budgetEntries(proposal.getBusinessKey())).as("no budget line saved").isEmpty();
+    assertThat(openTask(proposal, "Task_PrepareBudget")).isNotNull();
+  }
+
+  @Test
+  void tasklistsBudgetFormWithANegativeCostGetsA400NamingTheField() {
+    ProcessInstance proposal = proposalInDrafting();
+    planWriting(proposal, "aino", "aino", "eero");
+    Task budget = openTask(proposal, "Task_PrepareBudget");
+    SpinJsonNode lines = copy(taskService.getVariable(budget.getId(), "budgetLines"));
+    lines.elements().get(2).prop("otherDirect", -1);
+
+    ResponseEntity<Map> response = rest.withBasicAuth("aino", "aino").postForEntity(
+        "/engine-rest/task/" + budget.getId() + "/submit-form",
+        Map.of("variables", Map.of("budgetLines", Map.of("value", lines.toString(), "type", "Json"))), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("message").toString())
+        .startsWith("budgetLines[Ruhr Process Engineering Institute (DE)].otherDirect: must not be negative");
+    assertThat(drafting.budgetEntries(proposal.getBusinessKey())).isEmpty();
     assertThat(openTask(proposal, "Task_PrepareBudget")).isNotNull();
   }
 
