@@ -30,11 +30,6 @@ public class SectionReview implements TaskListener {
     this.status = status;
   }
 
-  /** Whether any section is ready and waits for its review. */
-  public boolean awaitingReview(DelegateExecution execution) {
-    return !underReview(execution.getProcessBusinessKey()).isEmpty();
-  }
-
   public boolean allApproved(DelegateExecution execution) {
     return records.sections(execution.getProcessBusinessKey()).stream().allMatch(DraftSection::approved);
   }

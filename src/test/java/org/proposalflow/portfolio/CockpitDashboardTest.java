@@ -1,18 +1,14 @@
 package org.proposalflow.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.proposalflow.HeadlessBrowser;
 import org.proposalflow.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,9 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * REST endpoint gives them, and only their clusters.
  */
 class CockpitDashboardTest extends ProcessTestSupport {
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path E2E = Path.of("src", "test", "e2e");
 
   @LocalServerPort
   private int port;
@@ -78,28 +71,9 @@ class CockpitDashboardTest extends ProcessTestSupport {
   }
 
   private JsonNode dashboardAs(String user, String programme) throws Exception {
-    boolean browserReady = Files.isExecutable(CHROMIUM) && Files.isDirectory(E2E.resolve("node_modules/playwright-core"));
-    // CI installs the browser and requires this test to run; elsewhere it is skipped without one
-    if (System.getenv("PF_REQUIRE_BROWSER") != null) {
-      assertThat(browserReady).as("chromium and src/test/e2e/node_modules installed").isTrue();
-    }
-    assumeTrue(browserReady, "Debian chromium and playwright-core (npm ci --prefix src/test/e2e) installed");
-    Path output = Files.createTempFile("dashboard", ".json");
-    List<String> command = new ArrayList<>(List.of("node", E2E.resolve("cockpit-dashboard.mjs").toString(),
-        "http://localhost:" + port, user, user));
-    if (programme != null) {
-      command.add(programme);
-    }
-    Process node = new ProcessBuilder(command)
-        .redirectOutput(output.toFile()).redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    if (!node.waitFor(120, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
-      throw new AssertionError("the browser did not finish within 2 minutes");
-    }
-    String json = Files.readString(output, StandardCharsets.UTF_8);
-    assertThat(node.exitValue()).as(json).isZero();
-    return new ObjectMapper().readTree(json);
+    String base = "http://localhost:" + port;
+    return programme == null ? HeadlessBrowser.run("cockpit-dashboard.mjs", base, user, user)
+        : HeadlessBrowser.run("cockpit-dashboard.mjs", base, user, user, programme);
   }
 
   private static List<String> texts(JsonNode array) {
