@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -63,7 +62,8 @@ public class SectionPlanning {
     Map<String, DraftSection> previous = records.sections(proposal.reference()).stream()
         .collect(Collectors.toMap(DraftSection::code, Function.identity()));
     if (!previous.isEmpty() && proposal.evaluationFeedback() != null) {
-      attachFeedback(proposal.reference(), programme.sections(), proposal.evaluationFeedback());
+      EvaluatorFeedback.perSection(programme.sections(), proposal.evaluationFeedback())
+          .forEach((code, feedback) -> records.attachFeedback(proposal.reference(), code, feedback));
     }
     LocalDate deadline = proposal.callDeadline().atZoneSameInstant(Inputs.PEOPLE_ZONE).toLocalDate();
     LocalDate firstDraft = defaultDate(deadline, rules.firstDraftDaysBefore());
@@ -177,32 +177,5 @@ public class SectionPlanning {
       date = tomorrow;
     }
     return date.isAfter(deadline) ? deadline : date;
-  }
-
-  /**
-   * Evaluators write per criterion: a line starting with a section's title or code ("Impact: ...")
-   * goes to that section, the rest to every section.
-   */
-  private void attachFeedback(String reference, List<ProgrammeRules.Section> sections, String feedback) {
-    Map<String, List<String>> perSection = new HashMap<>();
-    List<String> general = new ArrayList<>();
-    for (String line : feedback.split("\\R")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      ProgrammeRules.Section about = sections.stream().filter(s -> speaksAbout(line, s)).findFirst().orElse(null);
-      (about == null ? general : perSection.computeIfAbsent(about.code(), c -> new ArrayList<>())).add(line.strip());
-    }
-    for (ProgrammeRules.Section section : sections) {
-      List<String> lines = new ArrayList<>(perSection.getOrDefault(section.code(), List.of()));
-      lines.addAll(general);
-      records.attachFeedback(reference, section.code(), lines.isEmpty() ? null : String.join("\n", lines));
-    }
-  }
-
-  private static boolean speaksAbout(String line, ProgrammeRules.Section section) {
-    String start = line.strip().toLowerCase(Locale.ROOT).replaceFirst("^[0-9.]+\\s*", "");
-    String title = section.title().toLowerCase(Locale.ROOT).replaceFirst("^[0-9.]+\\s*", "");
-    return start.startsWith(title + ":") || start.startsWith(section.code().toLowerCase(Locale.ROOT) + ":");
   }
 }
