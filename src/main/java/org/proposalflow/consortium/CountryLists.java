@@ -1,12 +1,7 @@
 package org.proposalflow.consortium;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.proposalflow.platform.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +31,6 @@ public class CountryLists {
   }
 
   static Set<String> load(String name) {
-    try (InputStream in = CountryLists.class.getClassLoader().getResourceAsStream(FOLDER + name + ".txt")) {
-      if (in == null) {
-        return Set.of();
-      }
-      return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R"))
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .map(line -> line.split("\\s+")[0].toUpperCase(Locale.ROOT))
-          .collect(Collectors.toUnmodifiableSet());
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read country list " + name, e);
-    }
+    return CodeLists.read(FOLDER + name + ".txt");
   }
 }

@@ -85,13 +85,13 @@ public class PartnerSearchSteps {
     if (coordinatorCode != null) {
       pick(chosen, reference, "coordinator", coordinatorCode, "coordinator");
     }
-    for (String code : list(task, "beneficiaries")) {
+    for (String code : in.codes("beneficiaries")) {
       pick(chosen, reference, "beneficiaries", code, "beneficiary");
     }
-    for (String code : list(task, "affiliatedEntities")) {
+    for (String code : in.codes("affiliatedEntities")) {
       pick(chosen, reference, "affiliatedEntities", code, "affiliated");
     }
-    for (String code : list(task, "associatedPartners")) {
+    for (String code : in.codes("associatedPartners")) {
       pick(chosen, reference, "associatedPartners", code, "associated");
     }
     PartnerOrganisation added = null;
@@ -277,11 +277,6 @@ public class PartnerSearchSteps {
   private String contactPerson(ConsortiumPartner partner) {
     return partner.organisationCode() == null ? null
         : register.find(partner.organisationCode()).map(PartnerOrganisation::contactPerson).orElse(null);
-  }
-
-  /** A list of register codes as Tasklist (Json array), a REST client (list) or a person (comma-separated) gives it. */
-  static List<String> list(VariableScope scope, String name) {
-    return Inputs.of(scope).codes(name);
   }
 
   private static String json(String text) {

@@ -1,10 +1,6 @@
 package org.proposalflow.drafting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalflow.consortium.ConsortiumPartner;
 import org.proposalflow.consortium.ConsortiumPartners;
+import org.proposalflow.platform.CodeLists;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
 import org.proposalflow.validation.Inputs;
@@ -45,7 +42,7 @@ public class BudgetPreparation {
     this.records = records;
     this.proposals = proposals;
     this.partners = partners;
-    this.regionalOrganisations = regionalOrganisations("/drafting/regional-organisations.txt");
+    this.regionalOrganisations = CodeLists.read("drafting/regional-organisations.txt");
   }
 
   /** One row per confirmed partner, with the amounts of the previous budget when there is one. */
@@ -137,14 +134,5 @@ public class BudgetPreparation {
   static String actionType(DelegateExecution execution) {
     Object actionType = execution.getVariable("actionType");
     return actionType == null ? "standard" : actionType.toString();
-  }
-
-  private static Set<String> regionalOrganisations(String resource) {
-    try (InputStream in = BudgetPreparation.class.getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
   }
 }

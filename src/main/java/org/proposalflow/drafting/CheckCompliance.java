@@ -3,8 +3,6 @@ package org.proposalflow.drafting;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.proposalflow.consortium.ConsortiumAggregation;
@@ -53,8 +51,6 @@ public class CheckCompliance implements JavaDelegate {
         eligible, Objects.toString(execution.getVariable("eligibilityReasons"), "see the consortium status")));
     records.saveCompliance(reference, findings.size());
     execution.setVariable("compliant", findings.isEmpty());
-    execution.setVariable("complianceFindings", findings.isEmpty() ? "No findings."
-        : IntStream.range(0, findings.size()).mapToObj(i -> (i + 1) + ". " + findings.get(i))
-            .collect(Collectors.joining("\n")));
+    execution.setVariable("complianceFindings", ComplianceCheck.readable(findings));
   }
 }

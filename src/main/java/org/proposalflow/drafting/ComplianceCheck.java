@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Is the proposal ready for final approval? Every section approved, the pages within the limit, a
@@ -73,6 +75,13 @@ public final class ComplianceCheck {
       findings.add("The requested contribution " + euros(budget.requested()) + " is above the cap of "
           + euros(facts.contributionCap()) + ".");
     }
+  }
+
+  /** The findings as the lead reads them: a numbered list, or "No findings.". */
+  public static String readable(List<String> findings) {
+    return findings.isEmpty() ? "No findings."
+        : IntStream.range(0, findings.size()).mapToObj(i -> (i + 1) + ". " + findings.get(i))
+            .collect(Collectors.joining("\n"));
   }
 
   static String euros(BigDecimal amount) {

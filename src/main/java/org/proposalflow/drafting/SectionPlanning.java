@@ -85,8 +85,7 @@ public class SectionPlanning {
     if (execution.getVariable("contributionCap") == null) {
       execution.setVariable("contributionCap", programme.contributionCap().longValueExact());
     }
-    Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
-    execution.setVariable("clusterWriters", recipients.of(List.of(), List.of(cluster.writersGroup())).stream()
+    execution.setVariable("clusterWriters", writersOf(proposal).stream()
         .map(w -> w.getId() + " (" + w.getFirstName() + " " + w.getLastName() + ")").collect(Collectors.joining(", ")));
   }
 
@@ -101,8 +100,7 @@ public class SectionPlanning {
       throw new InvalidInputException("contributionCap", "the call's cap cannot be above the programme's "
           + ComplianceCheck.euros(programme.contributionCap()));
     }
-    Set<String> writers = recipients.of(List.of(), List.of(Cluster.fromCode("cluster", proposal.cluster()).writersGroup()))
-        .stream().map(User::getId).collect(Collectors.toSet());
+    Set<String> writers = writersOf(proposal).stream().map(User::getId).collect(Collectors.toSet());
     Map<String, Map<String, Object>> rows = new HashMap<>();
     for (Map<String, Object> row : FormRows.of(task.getVariable(PLAN), PLAN)) {
       rows.put(String.valueOf(row.get("section")), row);
@@ -129,6 +127,10 @@ public class SectionPlanning {
     task.setVariable("proposalLead", lead);
     task.setVariable("budgetNeeded", true);
     status.refresh(task.getExecution());
+  }
+
+  private List<User> writersOf(Proposal proposal) {
+    return recipients.of(List.of(), List.of(Cluster.fromCode("cluster", proposal.cluster()).writersGroup()));
   }
 
   private DraftSection planned(ProgrammeRules.Section section, int position, Map<String, Object> row,

@@ -36,8 +36,9 @@ public class SectionReview implements TaskListener {
 
   /** Offers one row per section under review, with its link, pages and owner, the decision still open. */
   public void offer(DelegateExecution execution) {
+    List<DraftSection> sections = underReview(execution.getProcessBusinessKey());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (DraftSection section : underReview(execution.getProcessBusinessKey())) {
+    for (DraftSection section : sections) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("section", section.code());
       row.put("title", section.title());
@@ -49,8 +50,7 @@ public class SectionReview implements TaskListener {
       rows.add(row);
     }
     execution.setVariable(REVIEWS, FormRows.json(rows));
-    execution.setVariable("sectionOwners", String.join(", ",
-        underReview(execution.getProcessBusinessKey()).stream().map(DraftSection::owner).distinct().toList()));
+    execution.setVariable("sectionOwners", String.join(", ", sections.stream().map(DraftSection::owner).distinct().toList()));
   }
 
   /** Assignment: nobody may claim the review of a section they own. */

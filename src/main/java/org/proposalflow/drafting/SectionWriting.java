@@ -2,7 +2,6 @@ package org.proposalflow.drafting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("sectionWriting")
 public class SectionWriting {
-
-  private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
-      .withZone(Inputs.PEOPLE_ZONE);
 
   private final DraftingRecords records;
   private final DraftingStatus status;
@@ -63,7 +59,7 @@ public class SectionWriting {
     execution.setVariableLocal("sectionTitle", section.title());
     execution.setVariableLocal("sectionOwner", section.owner());
     execution.setVariableLocal("sectionDue", Date.from(section.due()));
-    execution.setVariableLocal("sectionDueText", DUE_TEXT.format(section.due()));
+    execution.setVariableLocal("sectionDueText", Inputs.PEOPLE_TIME.format(section.due()));
     Instant remindAt = section.due().minus(reminderBefore);
     execution.setVariableLocal("sectionReminderAt", Date.from(remindAt.isAfter(Inputs.now()) ? remindAt : Inputs.now()));
     execution.setVariableLocal("sectionDocumentUrl", section.documentUrl());

@@ -1,7 +1,6 @@
 package org.proposalflow.notification;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +30,6 @@ public class Notifier {
 
   private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final DateTimeFormatter PEOPLE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
-      .withZone(Inputs.PEOPLE_ZONE);
 
   private final NotificationOutbox outbox;
   private final NotificationTemplates templates;
@@ -126,7 +123,7 @@ public class Notifier {
       String language = settings.of(person.getId()).language();
       Map<String, String> values = proposalValues(proposal, person);
       values.put("daysLeft", Integer.toString(daysLeft));
-      values.put("deadline", PEOPLE_TIME.format(proposal.callDeadline()));
+      values.put("deadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("stage", proposal.stage().name().toLowerCase().replace('_', ' '));
       values.put("openItems", openItems(proposal, language));
       record(NotificationKind.DEADLINE_REMINDER, proposal, null, person, language, values, invite);
@@ -206,8 +203,8 @@ public class Notifier {
       Map<String, String> values = proposalValues(proposal, person);
       values.put("section", section.title());
       values.put("owner", section.owner());
-      values.put("due", PEOPLE_TIME.format(section.due()));
-      values.put("callDeadline", PEOPLE_TIME.format(proposal.callDeadline()));
+      values.put("due", Inputs.PEOPLE_TIME.format(section.due()));
+      values.put("callDeadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("documentUrl", section.documentUrl() == null ? "-" : section.documentUrl());
       values.put("tasklistLink", baseUrl + "/camunda/app/tasklist/default/");
       record(kind, proposal, null, person, language, values, null);
@@ -242,8 +239,8 @@ public class Notifier {
     values.put("title", proposal.title());
     values.put("programme", programmeLabel(proposal.programme()));
     values.put("callIdentifier", proposal.callIdentifier());
-    values.put("callDeadline", PEOPLE_TIME.format(proposal.callDeadline()));
-    values.put("responseDeadline", PEOPLE_TIME.format(responseDeadline));
+    values.put("callDeadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
+    values.put("responseDeadline", Inputs.PEOPLE_TIME.format(responseDeadline));
     values.put("cluster", cluster.englishName());
     return values;
   }
@@ -283,7 +280,7 @@ public class Notifier {
   private Map<String, String> taskValues(TaskFacts task, Proposal proposal, User person) {
     Map<String, String> values = proposalValues(proposal, person);
     values.put("taskName", task.name());
-    values.put("due", task.due() == null ? "-" : PEOPLE_TIME.format(task.due().toInstant()));
+    values.put("due", task.due() == null ? "-" : Inputs.PEOPLE_TIME.format(task.due().toInstant()));
     values.put("taskLink", baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.id());
     return values;
   }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ public final class Inputs {
 
   /** People read and enter times in Lapland's zone; storage is UTC. */
   public static final ZoneId PEOPLE_ZONE = ZoneId.of("Europe/Helsinki");
+  /** How people read a time in mails and forms, e.g. 8.2.2027 16:00, Lapland time. */
+  public static final DateTimeFormatter PEOPLE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(PEOPLE_ZONE);
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern HTTPS_URL = Pattern.compile("^https://[^\\s/?#]+\\.[^\\s/?#]+([/?#]\\S*)?$");
