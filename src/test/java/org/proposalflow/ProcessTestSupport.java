@@ -107,11 +107,14 @@ public abstract class ProcessTestSupport {
     }
   }
 
-  /** Acts as the user from now on, with their groups, so the engine checks their authorizations. */
+  /** Acts as the user from now on, with their groups and clusters, as the web apps and the REST API log them in. */
   protected void authenticate(String userId) {
-    List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+    var identity = processEngine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    processEngine.getIdentityService().setAuthentication(userId, groups);
+    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    identity.setAuthentication(userId, groups, tenants);
   }
 
   protected void complete(ProcessInstance proposal, String activityId, String userId, Object... keyValues) {

@@ -8,18 +8,22 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.proposalflow.proposal.Cluster;
 import org.springframework.context.event.EventListener;
@@ -28,15 +32,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and do what, set up at every start (only what is missing is created): the groups of
- * the clusters and of the Regional Council, and their standing permissions. What belongs to one
- * proposal is granted when it starts ({@link ProposalInstanceAuthorizations}).
+ * the clusters and of the Regional Council, one tenant per cluster ({@link ClusterTenants}) with
+ * its groups as members, and the groups' standing permissions. The permissions on the proposal
+ * processes cover every instance, task and history entry of those processes; the tenant narrows
+ * them to the member's clusters, and {@link ClusterTaskAccess} to the tasks offered to a person.
  *
  * <ul>
- *   <li>writers: Tasklist; start proposals; their tasks come from being candidates;</li>
- *   <li>cluster managers: Tasklist and Cockpit; the process models; their cluster's proposals
- *       (granted per proposal); withdraw a proposal or move its deadline;</li>
- *   <li>portfolio managers: Tasklist and Cockpit; every proposal, task and history entry; they may
- *       also send a proposal its messages (e.g. the funder's outcome through the REST API).</li>
+ *   <li>writers: Tasklist; start proposals; see their cluster's proposals, tasks and history; work
+ *       on the tasks offered to them;</li>
+ *   <li>cluster managers: Tasklist and Cockpit; the process models; their cluster's proposals, which
+ *       they may also update (e.g. send a message), and its tasks, which they may assign; withdraw a
+ *       proposal or move its deadline;</li>
+ *   <li>portfolio managers: Tasklist and Cockpit; members of every cluster's tenant: every proposal,
+ *       task and history entry; they may also send a proposal its messages (e.g. the funder's
+ *       outcome through the REST API).</li>
  * </ul>
  */
 @Component
@@ -59,6 +68,12 @@ public class ProposalAuthorizations {
   @Order(0)
   public void ensure() {
     ProposalGroups.all().forEach(this::ensureGroup);
+    for (Cluster cluster : Cluster.values()) {
+      ensureTenant(cluster);
+      ensureTenantMembership(cluster, cluster.writersGroup());
+      ensureTenantMembership(cluster, cluster.managersGroup());
+      ensureTenantMembership(cluster, ProposalGroups.PORTFOLIO_MANAGERS);
+    }
     List<String> everyone = new ArrayList<>(ProposalGroups.all().keySet());
     for (String group : everyone) {
       grant(group, Resources.FILTER, "*", READ);
@@ -68,13 +83,14 @@ public class ProposalAuthorizations {
     }
     for (Cluster cluster : Cluster.values()) {
       grant(cluster.writersGroup(), Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
+      for (String process : PROPOSAL_PROCESSES) {
+        grant(cluster.writersGroup(), Resources.PROCESS_DEFINITION, process, READ_INSTANCE, READ_HISTORY, READ_TASK,
+            TASK_WORK, TASK_ASSIGN);
+      }
       managerGrants(cluster.managersGroup());
     }
     String portfolio = ProposalGroups.PORTFOLIO_MANAGERS;
     managerGrants(portfolio);
-    for (String process : PROPOSAL_PROCESSES) {
-      grant(portfolio, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
-    }
     grant(portfolio, Resources.PROCESS_INSTANCE, "*", READ, UPDATE);
     grant(portfolio, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
     grant(portfolio, Resources.TASK, "*", READ, TASK_ASSIGN);
@@ -85,15 +101,50 @@ public class ProposalAuthorizations {
     grant(group, Resources.APPLICATION, "cockpit", ACCESS);
     grant(group, Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
     for (String process : PROPOSAL_PROCESSES) {
-      grant(group, Resources.PROCESS_DEFINITION, process, READ);
+      grant(group, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY, READ_TASK,
+          TASK_WORK, TASK_ASSIGN);
     }
     for (String process : MANAGER_ACTIONS) {
       grant(group, Resources.PROCESS_DEFINITION, process, READ, CREATE_INSTANCE);
     }
   }
 
+  /** Adds permissions to a group's grant on a resource, creating the grant or extending the one that exists. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Grants.grant(authorizationService, groupId, resource, resourceId, permissions);
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    boolean changed = false;
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      changed = true;
+    }
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private void ensureTenant(Cluster cluster) {
+    if (identityService.createTenantQuery().tenantId(cluster.code()).count() == 0) {
+      Tenant tenant = identityService.newTenant(cluster.code());
+      tenant.setName(cluster.englishName());
+      identityService.saveTenant(tenant);
+    }
+  }
+
+  private void ensureTenantMembership(Cluster cluster, String groupId) {
+    if (identityService.createTenantQuery().tenantId(cluster.code()).groupMember(groupId).count() == 0) {
+      identityService.createTenantGroupMembership(cluster.code(), groupId);
+    }
   }
 
   private void ensureGroup(String id, String name) {

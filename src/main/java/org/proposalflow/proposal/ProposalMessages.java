@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.proposalflow.identity.ProposalGroups;
 import org.proposalflow.validation.InvalidInputException;
 import org.proposalflow.validation.Inputs;
 
@@ -44,7 +45,9 @@ final class ProposalMessages {
     if (user == null) {
       return true; // the application itself, not a person
     }
-    return engine.getAuthorizationService().isUserAuthorized(user.getUserId(), user.getGroupIds(),
-        Permissions.UPDATE, Resources.PROCESS_INSTANCE, proposal.getId());
+    boolean ofTheirCluster = (user.getGroupIds() != null && user.getGroupIds().contains(ProposalGroups.ADMINISTRATORS))
+        || (user.getTenantIds() != null && user.getTenantIds().contains(proposal.getTenantId()));
+    return ofTheirCluster && engine.getAuthorizationService().isUserAuthorized(user.getUserId(), user.getGroupIds(),
+        Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, "proposal-lifecycle");
   }
 }

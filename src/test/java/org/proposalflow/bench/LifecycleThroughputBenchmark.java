@@ -18,9 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -66,6 +71,8 @@ class LifecycleThroughputBenchmark {
   private String levels;
 
   private int started;
+  /** The people working on the tasks, as logged in to Tasklist. */
+  private final Map<String, Authentication> people = new HashMap<>();
   /** The drafting forms as our engine last offered them; the bare twin's people fill in the same rows. */
   private final Map<String, Object> offered = new HashMap<>();
 
@@ -155,7 +162,7 @@ class LifecycleThroughputBenchmark {
     } else {
       key = engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle", idea).getBusinessKey();
     }
-    complete(engine, key, "Task_ScreenIdea", "helmi", Map.of("screeningDecision", "go"));
+    complete(engine, isBare, key, "Task_ScreenIdea", "helmi", Map.of("screeningDecision", "go"));
     Map<String, Object> choice = new HashMap<>(Map.of("candidateAction", "invite", "coordinator", "DIGIPOLIS",
         "beneficiaries", "NORRBOTTEN-MINING-LAB,TROMSO-ARCTIC-DESIGN",
         "responseDeadline", deadline.minusDays(45).toString()));
@@ -166,21 +173,20 @@ class LifecycleThroughputBenchmark {
       choice.putAll(Map.of("actionType", "ria", "countingEntities", 3, "eligibleCountries", 3, "memberStateCountries", 2,
           "programmeCountries", 3, "consortiumEligible", true, "partnerDeadlinePassed", false));
     }
-    complete(engine, key, "Task_ChoosePartners", "aino", choice);
+    complete(engine, isBare, key, "Task_ChoosePartners", "aino", choice);
     for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_RecordAnswer").list()) {
-      engine.getTaskService().setAssignee(answer.getId(), "aino");
-      engine.getTaskService().complete(answer.getId(), Map.of("partnerAnswer", "confirmed",
-          "commitmentLetter", "LoC-" + answer.getId()));
+      work(engine, isBare, answer, "aino", Map.of("partnerAnswer", "confirmed", "commitmentLetter",
+          "LoC-" + answer.getId()));
     }
     draft(engine, isBare, key, deadline);
-    complete(engine, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
-    complete(engine, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),
+    complete(engine, isBare, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
+    complete(engine, isBare, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),
         "submittedAt", OffsetDateTime.now(ZoneOffset.ofHours(2)).minusMinutes(5).withSecond(0).withNano(0).toString(),
         "requestedBudget", 3_400_000));
-    complete(engine, key, "Task_AwaitOutcome", "aino", Map.of("outcome", "funded", "grantedAmount", 3_000_000,
+    complete(engine, isBare, key, "Task_AwaitOutcome", "aino", Map.of("outcome", "funded", "grantedAmount", 3_000_000,
         "grantedRegionalShare", 500_000));
-    complete(engine, key, "Task_PrepareGrantAgreement", "aino", Map.of("grantAgreementNumber", "10" + (1_000_000 + number),
+    complete(engine, isBare, key, "Task_PrepareGrantAgreement", "aino", Map.of("grantAgreementNumber", "10" + (1_000_000 + number),
         "projectStartDate", java.time.LocalDate.now().plusMonths(3).toString()));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).active().count())
         .as("%s ended", key).isZero();
@@ -198,15 +204,14 @@ class LifecycleThroughputBenchmark {
           "sectionReminderAt", Date.from(deadline.minusDays(10).toInstant()), "proposalLead", "aino",
           "budgetNeeded", true));
     }
-    complete(engine, key, "Task_PlanWriting", "aino", plan);
-    complete(engine, key, "Task_PrepareBudget", "aino", DraftingAnswers.budget(offered(engine, isBare, key,
+    complete(engine, isBare, key, "Task_PlanWriting", "aino", plan);
+    complete(engine, isBare, key, "Task_PrepareBudget", "aino", DraftingAnswers.budget(offered(engine, isBare, key,
         "Task_PrepareBudget", "budgetLines"), new BigDecimal(300_000), BigDecimal.ZERO, new BigDecimal(60_000)));
     List<Task> sections = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_WriteSection").list();
     assertThat(sections).as("%s sections to write", key).hasSize(sectionCodes().size());
     for (Task section : sections) {
-      engine.getTaskService().complete(section.getId(), DraftingAnswers.section(documents + "/" + section.getId(), 5,
-          true));
+      work(engine, isBare, section, "aino", DraftingAnswers.section(documents + "/" + section.getId(), 5, true));
     }
     Map<String, Object> review = new HashMap<>(DraftingAnswers.review(offered(engine, isBare, key,
         "Task_ReviewSections", "sectionReviews"), Map.of()));
@@ -214,7 +219,7 @@ class LifecycleThroughputBenchmark {
       // what the review and the compliance check would have found
       review.putAll(Map.of("sectionsApproved", true, "compliant", true));
     }
-    complete(engine, key, "Task_ReviewSections", "helmi", review);
+    complete(engine, isBare, key, "Task_ReviewSections", "helmi", review);
   }
 
   /** The rows the form offers: read from our engine, the same rows again for the bare twin, which offers none. */
@@ -234,13 +239,40 @@ class LifecycleThroughputBenchmark {
     return rules.of("horizonEurope").sections().stream().map(ProgrammeRules.Section::code).toList();
   }
 
-  private static void complete(ProcessEngine engine, String key, String activityId, String user,
+  private void complete(ProcessEngine engine, boolean isBare, String key, String activityId, String user,
       Map<String, Object> variables) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(activityId)
         .singleResult();
     assertThat(task).as("%s waits at %s", key, activityId).isNotNull();
-    engine.getTaskService().setAssignee(task.getId(), user);
-    engine.getTaskService().complete(task.getId(), variables);
+    work(engine, isBare, task, user, variables);
+  }
+
+  /**
+   * As in Tasklist: the person, logged in with their groups and clusters, claims the task (unless it
+   * is theirs already) and completes it, so our engine checks their authorizations. The bare twin's
+   * plain engine has no users: the task is assigned and completed.
+   */
+  private void work(ProcessEngine engine, boolean isBare, Task task, String user, Map<String, Object> variables) {
+    TaskService tasks = engine.getTaskService();
+    if (isBare) {
+      tasks.setAssignee(task.getId(), user);
+      tasks.complete(task.getId(), variables);
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    Authentication person = people.computeIfAbsent(user, id -> new Authentication(id,
+        identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList(),
+        identity.createTenantQuery().userMember(id).includingGroupsOfUser(true).list().stream().map(Tenant::getId)
+            .toList()));
+    identity.setAuthentication(person);
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private void deployBareTwins(ProcessEngine bare) throws Exception {

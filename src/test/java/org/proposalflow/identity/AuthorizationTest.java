@@ -108,6 +108,87 @@ class AuthorizationTest extends ProcessTestSupport {
   }
 
   @Test
+  void aProposalsInstancesTasksAndHistoryBelongToItsClustersTenant() {
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(industry.getBusinessKey()).list())
+        .as("the proposal, its partner search and its reminder plan").hasSize(3)
+        .allSatisfy(instance -> assertThat(instance.getTenantId()).isEqualTo("industry"));
+    assertThat(openTask(design, "Task_ChoosePartners").getTenantId()).isEqualTo("design");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(industry.getBusinessKey())
+        .list()).isNotEmpty().allSatisfy(task -> assertThat(task.getTenantId()).isEqualTo("industry"));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(industry.getId()).list())
+        .isNotEmpty().allSatisfy(variable -> assertThat(variable.getTenantId()).isEqualTo("industry"));
+  }
+
+  @Test
+  void proposalsAndTheirTasksAddNoAuthorizationRows() {
+    long before = authorizationService.createAuthorizationQuery().count();
+    ProcessInstance another = startIdea(validIdea());
+    screenGo(another);
+    completeAs("aino", openTask(another, "Task_ChoosePartners"), Map.of("candidateAction", "invite",
+        "coordinator", "DIGIPOLIS", "beneficiaries", "NORRBOTTEN-MINING-LAB"));
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(another.getBusinessKey()).count())
+        .as("the partners' answers are waiting").isEqualTo(2);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aWriterWorksOnlyOnTasksOfferedToThemAndManagersAssignTheirClustersTasks() {
+    ProcessInstance screening = startIdea(validIdea());
+    Task screenIdea = openTask(screening, "Task_ScreenIdea");
+    authenticate("aino");
+    try {
+      assertThat(taskService.createTaskQuery().taskId(screenIdea.getId()).count())
+          .as("a writer sees the cluster's tasks").isOne();
+      assertThatThrownBy(() -> taskService.claim(screenIdea.getId(), "aino"))
+          .as("screening is offered to the managers").isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> taskService.complete(screenIdea.getId(), Map.of("screeningDecision", "go")))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(rest.withBasicAuth("aino", "aino").postForEntity("/engine-rest/task/" + screenIdea.getId() + "/claim",
+        Map.of("userId", "aino"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    Task choosePartners = openTask(industry, "Task_ChoosePartners");
+    authenticate("helmi");
+    try {
+      taskService.setAssignee(choosePartners.getId(), "eero");
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    authenticate("aino");
+    try {
+      assertThatThrownBy(() -> taskService.complete(choosePartners.getId(), Map.of()))
+          .as("assigned to eero").isInstanceOf(AuthorizationException.class);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    authenticate("venla");
+    try {
+      assertThatThrownBy(() -> taskService.setAssignee(choosePartners.getId(), "venla"))
+          .as("another cluster's manager").isInstanceOf(AuthorizationException.class);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    completeAs("eero", taskService.createTaskQuery().taskId(choosePartners.getId()).singleResult(),
+        Map.of("candidateAction", "invite", "coordinator", "DIGIPOLIS", "beneficiaries", "NORRBOTTEN-MINING-LAB"));
+    assertThat(taskService.createTaskQuery().taskId(choosePartners.getId()).count()).isZero();
+  }
+
+  @Test
+  void aRevisedIdeaStaysWithItsCluster() {
+    ProcessInstance proposal = startIdea(validIdea());
+    complete(proposal, "Task_ScreenIdea", "helmi", "screeningDecision", "rework",
+        "screeningComment", "Name the Member State partners you have in mind.");
+    Task revise = openTask(proposal, "Task_ReviseIdea");
+    Map<String, Object> moved = validIdea();
+    moved.put("cluster", "design");
+    assertThatThrownBy(() -> completeAs("aino", revise, moved)).hasMessageContaining("cluster")
+        .hasMessageContaining("stays with the cluster");
+    assertThat(record(proposal).cluster()).isEqualTo("industry");
+  }
+
+  @Test
   void onlyAdministratorsMayUseAdminAndCockpitIsForManagers() {
     assertThat(access("aino", "admin")).isFalse();
     assertThat(access("marja", "admin")).isFalse();
@@ -149,6 +230,21 @@ class AuthorizationTest extends ProcessTestSupport {
         "/engine-rest/task?processInstanceBusinessKey=" + industry.getBusinessKey(), String.class))).hasSize(1);
     assertThat(rest.withBasicAuth("aino", "aino").getForEntity("/api/notifications/summary", String.class)
         .getStatusCode()).as("the outbox is for administrators").isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void cockpitsInstanceCountsAreTheManagersCluster() throws Exception {
+    JsonNode statistics = json(rest.withBasicAuth("helmi", "helmi").getForEntity(
+        "/engine-rest/process-definition/statistics", String.class));
+    long counted = 0;
+    for (JsonNode definition : statistics) {
+      if ("proposal-lifecycle".equals(definition.get("definition").get("key").asText())) {
+        counted += definition.get("instances").asLong();
+      }
+    }
+    assertThat(counted).isEqualTo(runtimeService.createProcessInstanceQuery().processDefinitionKey("proposal-lifecycle")
+        .tenantIdIn("industry").count()).isLessThan(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("proposal-lifecycle").count());
   }
 
   @Test

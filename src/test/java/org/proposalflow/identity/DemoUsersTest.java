@@ -57,7 +57,7 @@ class DemoUsersTest extends ProcessTestSupport {
     startIdea(idea);
     String filterId = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUPS_TASKS).singleResult().getId();
 
-    identityService.setAuthentication("helmi", java.util.List.of(Cluster.INDUSTRY.managersGroup()));
+    authenticate("helmi");
     java.util.List<org.camunda.bpm.engine.task.Task> tasks = filterService.list(filterId);
     identityService.clearAuthentication();
 
