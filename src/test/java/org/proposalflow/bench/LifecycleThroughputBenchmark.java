@@ -127,6 +127,10 @@ class LifecycleThroughputBenchmark {
     FinishedProposalCopies copies = new FinishedProposalCopies(lifecycleKey(isBare));
     long bytesBefore = databaseBytes(dataSource);
     long proposalsBefore = finished(engine, isBare);
+    if (proposalsBefore >= target) {
+      // a database kept from an earlier run may hold them already
+      return Map.of(whose + "RowsCopied", 0);
+    }
     long rows;
     double seconds;
     try (Connection connection = dataSource.getConnection()) {
