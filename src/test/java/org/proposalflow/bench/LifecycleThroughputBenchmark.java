@@ -18,16 +18,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,8 @@ import org.proposalflow.drafting.ProgrammeRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -58,6 +65,8 @@ class LifecycleThroughputBenchmark {
   private ProcessEngine ours;
   @Autowired
   private ProgrammeRules rules;
+  @Autowired
+  private DataSource database;
   @Value("${spring.datasource.url}")
   private String databaseUrl;
   @Value("${spring.datasource.username:sa}")
@@ -66,8 +75,11 @@ class LifecycleThroughputBenchmark {
   private String databasePassword;
   @Value("${pf.bench.lifecycles:50}")
   private int lifecycles;
-  /** Finished proposals in the database before each measurement (growth). */
-  @Value("${pf.bench.lifecycle.levels:1000}")
+  /**
+   * Finished proposals in the database before each measurement (growth): the first level through the
+   * processes, the higher ones as copies of those ({@link FinishedProposalCopies}).
+   */
+  @Value("${pf.bench.lifecycle.levels:1000,10000}")
   private String levels;
 
   private int started;
@@ -79,23 +91,167 @@ class LifecycleThroughputBenchmark {
   @Test
   void lifecyclesPerSecondAgainstTheBareEngine() throws Exception {
     ProcessEngine bare = bareEngine();
+    DataSource bareDatabase = ((ProcessEngineConfigurationImpl) bare.getProcessEngineConfiguration()).getDataSource();
     try {
       deployBareTwins(bare);
+      Map<String, Long> oursBefore = rowCounts(database);
+      Map<String, Long> bareBefore = rowCounts(bareDatabase);
       run(ours, false, WARM_UP);
       run(bare, true, WARM_UP);
+      assertCopiesWouldCover(database, oursBefore);
+      assertCopiesWouldCover(bareDatabase, bareBefore);
+      Level first = null;
       for (String level : levels.split(",")) {
-        // grow both databases to this many finished proposals, then measure
         int proposals = Integer.parseInt(level.trim());
-        run(ours, false, (int) Math.max(0, proposals - finished(ours, false)));
-        run(bare, true, (int) Math.max(0, proposals - finished(bare, true)));
-        measure(bare, finished(ours, false));
+        Map<String, Object> filling = new LinkedHashMap<>();
+        if (first == null) {
+          // the first level through the processes themselves, the higher ones as copies of those
+          long start = System.nanoTime();
+          run(ours, false, (int) Math.max(0, proposals - finished(ours, false)));
+          run(bare, true, (int) Math.max(0, proposals - finished(bare, true)));
+          filling.put("filledBy", "lifecycles");
+          filling.put("fillSeconds", BenchReport.round((System.nanoTime() - start) / 1e9));
+        } else {
+          filling.put("filledBy", "copies");
+          filling.putAll(growByCopies(ours, false, database, proposals, "ours"));
+          filling.putAll(growByCopies(bare, true, bareDatabase, proposals, "bare"));
+        }
+        Level measured = measure(bare, finished(ours, false), filling, first);
+        first = first == null ? measured : first;
       }
     } finally {
       bare.close();
     }
   }
 
-  private void measure(ProcessEngine bare, long proposals) throws Exception {
+  /** Ms per lifecycle at one level, ours and the bare twin's. */
+  private record Level(double oursMs, double bareMs) {
+  }
+
+  /** Copies the engine's finished proposals up to that many, checks the copies, returns what it took. */
+  private Map<String, Object> growByCopies(ProcessEngine engine, boolean isBare, DataSource dataSource, long target,
+      String whose) throws Exception {
+    FinishedProposalCopies copies = new FinishedProposalCopies(lifecycleKey(isBare));
+    long bytesBefore = databaseBytes(dataSource);
+    long proposalsBefore = finished(engine, isBare);
+    if (proposalsBefore >= target) {
+      // a database kept from an earlier run may hold them already
+      return Map.of(whose + "RowsCopied", 0);
+    }
+    long rows;
+    double seconds;
+    try (Connection connection = dataSource.getConnection()) {
+      long start = System.nanoTime();
+      rows = copies.growTo(connection, target);
+      seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(finished(engine, isBare)).as("finished %s after copying", whose).isEqualTo(target);
+      assertCopyLikeOriginal(engine, dataSource, copies.originals(connection).get(0));
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put(whose + "RowsCopied", rows);
+    figures.put(whose + "CopySeconds", BenchReport.round(seconds));
+    figures.put(whose + "RowsPerSecond", Math.round(rows / seconds));
+    figures.put(whose + "SecondsPer1000Copies", BenchReport.round(seconds * 1000 / (target - proposalsBefore)));
+    if (bytesBefore > 0) {
+      figures.put(whose + "KiBPerProposal", (databaseBytes(dataSource) - bytesBefore) / 1024 / (target - proposalsBefore));
+    } else {
+      System.gc();
+      Runtime runtime = Runtime.getRuntime();
+      figures.put("heapUsedMiBAfterCopying", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+    }
+    return figures;
+  }
+
+  /** The first copy of a finished proposal: the same history, variables, grants and records under other ids. */
+  private static void assertCopyLikeOriginal(ProcessEngine engine, DataSource dataSource, String original) {
+    String copy = FinishedProposalCopies.copyOf(original, 1);
+    HistoryService history = engine.getHistoryService();
+    HistoricProcessInstance originalInstance = history.createHistoricProcessInstanceQuery().processInstanceId(original)
+        .singleResult();
+    HistoricProcessInstance copyInstance = history.createHistoricProcessInstanceQuery().processInstanceId(copy)
+        .singleResult();
+    assertThat(copyInstance).as("copy %s", copy).isNotNull();
+    assertThat(copyInstance.getEndTime()).isEqualTo(originalInstance.getEndTime());
+    assertThat(copyInstance.getSuperProcessInstanceId()).isNull();
+    assertThat(copyInstance.getBusinessKey()).isEqualTo(FinishedProposalCopies.copyOf(originalInstance.getBusinessKey(), 1));
+    List<HistoricProcessInstance> originalCalled = history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(original).list();
+    assertThat(originalCalled).as("instances called by %s", original).isNotEmpty();
+    for (HistoricProcessInstance called : originalCalled) {
+      assertSameHistory(engine, called.getId(), FinishedProposalCopies.copyOf(called.getId(), 1));
+    }
+    assertSameHistory(engine, original, copy);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    if (!lifecycleKey(true).equals(originalInstance.getProcessDefinitionKey())) {
+      for (String table : List.of("proposal", "proposal_partner", "drafting_section", "drafting_budget_line",
+          "consortium_status", "notification")) {
+        String sql = "select count(*) from " + table + " where reference = ?";
+        assertThat(jdbc.queryForObject(sql, Long.class, copyInstance.getBusinessKey())).as("%s of %s", table, copy)
+            .isEqualTo(jdbc.queryForObject(sql, Long.class, originalInstance.getBusinessKey())).isPositive();
+      }
+    }
+  }
+
+  private static void assertSameHistory(ProcessEngine engine, String original, String copy) {
+    HistoryService history = engine.getHistoryService();
+    assertThat(activities(history, copy)).as("activities of %s", copy).isEqualTo(activities(history, original))
+        .isNotEmpty();
+    assertThat(tasks(history, copy)).as("tasks of %s", copy).isEqualTo(tasks(history, original));
+    assertThat(variables(history, copy)).as("variables of %s", copy).isEqualTo(variables(history, original))
+        .isNotEmpty();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(copy).list())
+        .allSatisfy(activity -> assertThat(activity.getId()).endsWith("-x1"));
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    assertThat(authorizations.createAuthorizationQuery().resourceId(copy).count()).as("grants on %s", copy)
+        .isEqualTo(authorizations.createAuthorizationQuery().resourceId(original).count());
+  }
+
+  private static List<String> activities(HistoryService history, String instance) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
+        .map(activity -> activity.getActivityId() + " " + activity.getActivityType()).sorted().toList();
+  }
+
+  private static List<String> tasks(HistoryService history, String instance) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
+        .map(task -> task.getTaskDefinitionKey() + " " + task.getAssignee()).sorted().toList();
+  }
+
+  /** Names and values, object values as stored (read from their byte arrays). */
+  private static List<String> variables(HistoryService history, String instance) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instance).disableCustomObjectDeserialization()
+        .list().stream().map(variable -> variable.getName() + "=" + (variable.getTypedValue() instanceof
+            SerializableValue value ? value.getValueSerialized() : variable.getValue())).sorted().toList();
+  }
+
+  private static void assertCopiesWouldCover(DataSource dataSource, Map<String, Long> before) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      FinishedProposalCopies.assertCovers(connection, before, FinishedProposalCopies.rowCounts(connection));
+    }
+  }
+
+  private static Map<String, Long> rowCounts(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      return FinishedProposalCopies.rowCounts(connection);
+    }
+  }
+
+  /** The PostgreSQL database's size on disk; 0 on H2. */
+  private static long databaseBytes(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        return 0;
+      }
+      return new JdbcTemplate(new SingleConnectionDataSource(connection, true))
+          .queryForObject("select pg_database_size(current_database())", Long.class);
+    }
+  }
+
+  private static String lifecycleKey(boolean isBare) {
+    return (isBare ? BareTwin.PREFIX : "") + "proposal-lifecycle";
+  }
+
+  private Level measure(ProcessEngine bare, long proposals, Map<String, Object> filling, Level first)
+      throws Exception {
     double[] oursPerSecond = new double[RUNS];
     double[] barePerSecond = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
@@ -105,26 +261,37 @@ class LifecycleThroughputBenchmark {
     double oursMedian = BenchReport.median(oursPerSecond);
     double bareMedian = BenchReport.median(barePerSecond);
     double overhead = bareMedian / oursMedian;
+    Level level = new Level(1000 / oursMedian, 1000 / bareMedian);
+    Level base = first == null ? level : first;
+    double oursGrowth = level.oursMs() / base.oursMs();
+    double bareGrowth = level.bareMs() / base.bareMs();
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("proposalsInDatabase", proposals);
+    figures.putAll(filling);
     figures.put("lifecyclesPerRun", lifecycles);
     figures.put("oursPerSecondMedian", BenchReport.round(oursMedian));
     figures.put("oursPerSecondMin", BenchReport.round(BenchReport.min(oursPerSecond)));
     figures.put("oursPerSecondMax", BenchReport.round(BenchReport.max(oursPerSecond)));
-    figures.put("oursMsPerLifecycle", BenchReport.round(1000 / oursMedian));
+    figures.put("oursMsPerLifecycle", BenchReport.round(level.oursMs()));
     figures.put("barePerSecondMedian", BenchReport.round(bareMedian));
+    figures.put("bareMsPerLifecycle", BenchReport.round(level.bareMs()));
     figures.put("overhead", Math.round(overhead * 100) / 100.0);
+    figures.put("oursGrowth", Math.round(oursGrowth * 100) / 100.0);
+    figures.put("bareGrowth", Math.round(bareGrowth * 100) / 100.0);
     // user tasks: 12 once per lifecycle, one "Write section" per section
     BenchReport.write("lifecycle throughput", database(), figures, String.format(Locale.ROOT,
-        "%,d finished proposals in the database; idea to funded (%d user tasks), %d per run, %d runs: ours %.1f "
-            + "lifecycles/s (%.1f-%.1f, %.0f ms each), bare twin %.1f/s; ours takes %.2f times as long", proposals,
-        12 + sectionCodes().size(), lifecycles, RUNS, oursMedian, BenchReport.min(oursPerSecond),
-        BenchReport.max(oursPerSecond), 1000 / oursMedian, bareMedian, overhead));
+        "%,d finished proposals in the database (%s); idea to funded (%d user tasks), %d per run, %d runs: ours %.1f "
+            + "lifecycles/s (%.1f-%.1f, %.0f ms each), bare twin %.1f/s (%.0f ms); ours takes %.2f times as long; "
+            + "per lifecycle against the first level: ours %.2f times, bare %.2f times", proposals,
+        filling.get("filledBy"), 12 + sectionCodes().size(), lifecycles, RUNS, oursMedian,
+        BenchReport.min(oursPerSecond), BenchReport.max(oursPerSecond), level.oursMs(), bareMedian, level.bareMs(),
+        overhead, oursGrowth, bareGrowth));
+    return level;
   }
 
   private static long finished(ProcessEngine engine, boolean isBare) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey((isBare ? BareTwin.PREFIX : "") + "proposal-lifecycle").finished().count();
+        .processDefinitionKey(lifecycleKey(isBare)).finished().count();
   }
 
   /** Runs that many lifecycles one after the other; lifecycles per second. */
