@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before each authorization check the engine narrows the user's groups to those named in any
- * authorization, with a {@code select distinct} over the whole authorization table. Per-proposal
- * grants make that table grow with the portfolio (hundreds of thousands of rows), and the scan ran
- * several times per Tasklist request. Our users belong to a handful of groups, so their groups go
- * to the check as they are: the result is the same (a group without authorizations grants
- * nothing); only long group lists are still narrowed, as the engine does, to keep its queries short.
+ * authorization, with a {@code select distinct} over the whole authorization table, several times
+ * per Tasklist request (and on a database of before the cluster tenants, whose per-proposal grants
+ * made that table grow with the portfolio, a scan of hundreds of thousands of rows). Our users belong
+ * to a handful of groups, so their groups go to the check as they are: the result is the same (a
+ * group without authorizations grants nothing); only long group lists are still narrowed, as the
+ * engine does, to keep its queries short.
  */
 @Component
 public class AuthorizedGroupsShortcut extends AbstractProcessEnginePlugin {
