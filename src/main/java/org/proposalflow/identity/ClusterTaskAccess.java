@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * proposal processes ({@link ProposalAuthorizations}), the tenant limits them to their cluster
  * ({@link ClusterTenants}), and this check keeps what the per-task grants meant: a person claims
  * and completes only a task assigned to them or, unassigned, offered to them (candidate user or
- * member of a candidate group), and hands on only such a task; the cluster's managers and the
+ * member of a candidate group); they hand on only a task assigned or offered to them (also one a
+ * colleague of their group claimed, as the engine's grants allowed); the cluster's managers and the
  * portfolio managers may also assign any of its tasks.
  * Tasks without a cluster (notification settings) keep the engine's per-task grants.
  */
@@ -110,7 +111,7 @@ public class ClusterTaskAccess extends AbstractProcessEnginePlugin {
       return task.getAssignee() != null ? task.getAssignee().equals(user.getUserId()) : isCandidate(task, user);
     }
 
-    /** Assigned to them or offered to them: they may also hand it on, e.g. to a colleague of their group. */
+    /** Assigned to them or offered to them (even if a colleague claimed it): they may hand it on. */
     private static boolean mayAssign(TaskEntity task, Authentication user) {
       return user.getUserId().equals(task.getAssignee()) || isCandidate(task, user) || managesClusterOf(task, user);
     }
