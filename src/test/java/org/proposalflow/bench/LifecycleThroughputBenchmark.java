@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -53,6 +54,8 @@ import org.springframework.test.context.ActiveProfiles;
  * database kind. Batches alternate between the two. Run with {@code mvn -Pbench verify}.
  */
 @Tag("benchmark")
+// each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest
 @ActiveProfiles("test")
 class LifecycleThroughputBenchmark {

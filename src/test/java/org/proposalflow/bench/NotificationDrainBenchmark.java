@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * speed: it fails only when a mail is lost or doubled. Run with {@code mvn -Pbench verify}.
  */
 @Tag("benchmark")
+// each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest
 @ActiveProfiles("test")
 class NotificationDrainBenchmark {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Run with {@code mvn -Pbench verify}; sizes with {@code -Dpf.bench.portfolio.sizes=1000,10000}.
  */
 @Tag("benchmark")
+// each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest
 @ActiveProfiles("test")
 class PortfolioAggregationBenchmark {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * p50/p95 latency over 300 requests after a warm-up. Run with {@code mvn -Pbench verify}.
  */
 @Tag("benchmark")
+// each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistQueryBenchmark extends ProcessTestSupport {
 
   private static final int WARM_UP = 50;
