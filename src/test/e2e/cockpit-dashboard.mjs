@@ -1,20 +1,12 @@
 // Logs in to Cockpit as a user, opens the dashboard and prints what the "Proposal portfolio" shows, as JSON.
 // Usage: node cockpit-dashboard.mjs <base url> <user> <password> [programme to filter by]
-import { chromium } from 'playwright-core';
+import { launch, logIn } from './browser.mjs';
 
 const [base, user, password, programme] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync']
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.goto(base + '/camunda/app/cockpit/default/');
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', password);
-  await page.click('button[type=submit]');
+  await logIn(page, base, 'cockpit', user, password);
   await page.waitForSelector('.pf-portfolio .pf-kpis, .pf-portfolio .pf-denied', { timeout: 60000 });
   const read = () => page.evaluate(() => ({
     title: document.querySelector('.pf-portfolio h2')?.textContent,

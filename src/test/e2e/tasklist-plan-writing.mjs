@@ -1,21 +1,13 @@
 // Logs in to Tasklist, opens a claimed "Plan the writing" task (a form with a dynamic list) and
 // completes it as a person would; prints what the Complete button and the form did, as JSON.
 // Usage: node tasklist-plan-writing.mjs <base url> <user> <password> <task id> <document url> <owner,owner,...>
-import { chromium } from 'playwright-core';
+import { launch, logIn } from './browser.mjs';
 
 const [base, user, password, taskId, documentUrl, owners] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync']
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
-  await page.goto(base + '/camunda/app/tasklist/default/');
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', password);
-  await page.click('button[type=submit]');
+  await logIn(page, base, 'tasklist', user, password);
   await page.waitForSelector('.task-filters, [cam-tasks]', { timeout: 60000 });
   await page.goto(base + '/camunda/app/tasklist/default/#/?task=' + taskId + '&detailsTab=task-detail-form');
   const field = (key) => page.locator(`input[id$="-Field_${key}"]`).first();

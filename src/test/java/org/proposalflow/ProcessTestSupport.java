@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -109,12 +111,16 @@ public abstract class ProcessTestSupport {
 
   /** Acts as the user from now on, with their groups and clusters, as the web apps and the REST API log them in. */
   protected void authenticate(String userId) {
-    var identity = processEngine.getIdentityService();
+    processEngine.getIdentityService().setAuthentication(loggedIn(processEngine.getIdentityService(), userId));
+  }
+
+  /** The user with their groups and clusters (tenants), as the web apps and the REST API log them in. */
+  public static Authentication loggedIn(IdentityService identity, String userId) {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
         .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
-    identity.setAuthentication(userId, groups, tenants);
+    return new Authentication(userId, groups, tenants);
   }
 
   protected void complete(ProcessInstance proposal, String activityId, String userId, Object... keyValues) {

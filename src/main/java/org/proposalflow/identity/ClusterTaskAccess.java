@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
-import org.proposalflow.proposal.Cluster;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,9 +122,8 @@ public class ClusterTaskAccess extends AbstractProcessEnginePlugin {
     }
 
     private static boolean managesClusterOf(TaskEntity task, Authentication user) {
-      List<String> groups = groupsOf(user);
-      return groups.contains(ProposalGroups.PORTFOLIO_MANAGERS)
-          || groups.contains(Cluster.fromCode("tenant", task.getTenantId()).managersGroup());
+      List<String> managed = ProposalGroups.clustersOf(user, false);
+      return managed == null || managed.contains(task.getTenantId());
     }
 
     private static List<String> groupsOf(Authentication user) {

@@ -26,8 +26,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -36,6 +34,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.drafting.DraftingAnswers;
 import org.proposalflow.drafting.ProgrammeRules;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -430,11 +429,7 @@ class LifecycleThroughputBenchmark {
       return;
     }
     IdentityService identity = engine.getIdentityService();
-    Authentication person = people.computeIfAbsent(user, id -> new Authentication(id,
-        identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList(),
-        identity.createTenantQuery().userMember(id).includingGroupsOfUser(true).list().stream().map(Tenant::getId)
-            .toList()));
-    identity.setAuthentication(person);
+    identity.setAuthentication(people.computeIfAbsent(user, id -> ProcessTestSupport.loggedIn(identity, id)));
     try {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
