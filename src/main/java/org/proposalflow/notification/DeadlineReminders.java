@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The deadline reminder plan of a proposal: one instance of {@code deadline-reminders} per proposal
  * (business key = reference) whose timers fire at T-30, T-14, ... days before the call deadline,
- * visible in Cockpit. A moved deadline deletes the old plan and starts a new one in the same
+ * one after the other (only the next one exists), visible in Cockpit. A moved deadline deletes the old plan and starts a new one in the same
  * transaction, so no stale reminder can fire.
  */
 @Component("deadlineReminders")
@@ -55,6 +56,9 @@ public class DeadlineReminders {
         .setVariable("cluster", proposal.cluster())
         .setVariable("callDeadline", Date.from(proposal.callDeadline().toInstant()))
         .setVariable("reminderDays", days)
+        // fixed when planned: the sequential multi-instance reads its collection again at each reminder
+        .setVariable("remindersAhead", pending(Date.from(proposal.callDeadline().toInstant()), days).stream()
+            .map(String::valueOf).collect(Collectors.joining(",")))
         .execute();
   }
 
@@ -71,8 +75,13 @@ public class DeadlineReminders {
     cancel(execution.getProcessBusinessKey());
   }
 
-  /** The reminders still ahead, as days before the deadline; the multi-instance collection of the plan. */
-  public List<Integer> pending(Date callDeadline, String reminderDays) {
+  /** The multi-instance collection of the plan: the reminders that were ahead when it was planned. */
+  public List<Integer> ahead(String remindersAhead) {
+    return remindersAhead.isEmpty() ? List.of() : parse("remindersAhead", remindersAhead);
+  }
+
+  /** The reminders still ahead, as days before the deadline. */
+  private List<Integer> pending(Date callDeadline, String reminderDays) {
     Instant now = Inputs.now();
     return parse("reminderDays", reminderDays).stream()
         .filter(days -> at(callDeadline, days).toInstant().isAfter(now))

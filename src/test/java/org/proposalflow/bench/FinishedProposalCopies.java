@@ -94,7 +94,7 @@ final class FinishedProposalCopies {
     return "-x" + round;
   }
 
-  /** Copies finished proposals until the database holds {@code target} of them, then analyses it; rows copied. */
+  /** Copies finished proposals until the database holds {@code target} of them, rows copied. */
   long growTo(Connection connection, long target) throws SQLException {
     Map<String, Table> tables = tables(connection);
     boolean autoCommit = connection.getAutoCommit();
@@ -112,8 +112,6 @@ final class FinishedProposalCopies {
       }
       statement.execute("drop table " + SOURCE);
       connection.commit();
-      // the planner and H2's optimiser must see the grown tables
-      statement.execute("analyze");
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;

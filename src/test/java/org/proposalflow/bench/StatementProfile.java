@@ -1,0 +1,76 @@
+package org.proposalflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where the database time of a measurement goes, statement by statement, for each engine's database,
+ * when PostgreSQL has pg_stat_statements loaded ({@code shared_preload_libraries}); otherwise nothing.
+ * Written to target/bench/statements-&lt;proposals&gt;.md.
+ */
+final class StatementProfile {
+
+  private static final int TOP = 40;
+
+  private final JdbcTemplate jdbc;
+
+  private StatementProfile(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Clears the statistics of every database; a profile that writes nothing where they are missing. */
+  static StatementProfile start(DataSource database) {
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    boolean available;
+    try {
+      available = jdbc.queryForObject("select count(*) from pg_extension where extname = 'pg_stat_statements'",
+          Integer.class) > 0;
+      if (available) {
+        jdbc.execute("select pg_stat_statements_reset()");
+      }
+    } catch (RuntimeException notPostgresqlOrNotLoaded) {
+      available = false;
+    }
+    return new StatementProfile(available ? jdbc : null);
+  }
+
+  void write(long proposals, int lifecycles) throws IOException {
+    if (jdbc == null) {
+      return;
+    }
+    StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+        "# Statements at %,d finished proposals, per lifecycle (%d lifecycles per engine)%n", proposals, lifecycles));
+    List<Map<String, Object>> databases = jdbc.queryForList("select d.datname, sum(s.total_exec_time) as ms, "
+        + "sum(s.calls) as calls from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+        + "where d.datname like 'proposalflow_bench%' group by d.datname order by d.datname");
+    for (Map<String, Object> database : databases) {
+      report.append(String.format(Locale.ROOT, "%n## %s: %.1f ms and %.0f statements per lifecycle%n%n"
+              + "| ms per lifecycle | calls per lifecycle | mean ms | rows per call | statement |%n|---|---|---|---|---|%n",
+          database.get("datname"), ((Number) database.get("ms")).doubleValue() / lifecycles,
+          ((Number) database.get("calls")).doubleValue() / lifecycles));
+      for (Map<String, Object> statement : jdbc.queryForList("select s.total_exec_time as ms, s.calls, s.rows, s.query "
+          + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ? "
+          + "order by s.total_exec_time desc limit " + TOP, database.get("datname"))) {
+        double calls = ((Number) statement.get("calls")).doubleValue();
+        double ms = ((Number) statement.get("ms")).doubleValue();
+        report.append(String.format(Locale.ROOT, "| %.2f | %.1f | %.3f | %.1f | `%s` |%n", ms / lifecycles,
+            calls / lifecycles, ms / calls, ((Number) statement.get("rows")).doubleValue() / calls,
+            abbreviated((String) statement.get("query"))));
+      }
+    }
+    Path file = Path.of("target", "bench", "statements-" + proposals + ".md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report);
+  }
+
+  private static String abbreviated(String query) {
+    String line = query.replaceAll("\\s+", " ").replace("|", "\\|");
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+}
