@@ -83,6 +83,12 @@ class LifecycleThroughputBenchmark {
    */
   @Value("${pf.bench.lifecycle.levels:1000,10000}")
   private String levels;
+  /**
+   * Proposals left running in both databases throughout, waiting for their partners' answers: the
+   * runtime tables of an installation in use are never empty, and their statistics must say so.
+   */
+  @Value("${pf.bench.lifecycle.running:200}")
+  private int running;
 
   private int started;
   /** The people working on the tasks, as logged in to Tasklist. */
@@ -96,6 +102,8 @@ class LifecycleThroughputBenchmark {
     DataSource bareDatabase = ((ProcessEngineConfigurationImpl) bare.getProcessEngineConfiguration()).getDataSource();
     try {
       deployBareTwins(bare);
+      leaveRunning(ours, false);
+      leaveRunning(bare, true);
       Map<String, Long> oursBefore = rowCounts(database);
       Map<String, Long> bareBefore = rowCounts(bareDatabase);
       run(ours, false, WARM_UP);
@@ -274,6 +282,7 @@ class LifecycleThroughputBenchmark {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("proposalsInDatabase", proposals);
     figures.putAll(filling);
+    figures.put("runningProposals", running);
     figures.put("lifecyclesPerRun", lifecycles);
     figures.put("oursPerSecondMedian", BenchReport.round(oursMedian));
     figures.put("oursPerSecondMin", BenchReport.round(BenchReport.min(oursPerSecond)));
@@ -286,10 +295,10 @@ class LifecycleThroughputBenchmark {
     figures.put("bareGrowth", Math.round(bareGrowth * 100) / 100.0);
     // user tasks: 12 once per lifecycle, one "Write section" per section
     BenchReport.write("lifecycle throughput", database(), figures, String.format(Locale.ROOT,
-        "%,d finished proposals in the database (%s); idea to funded (%d user tasks), %d per run, %d runs: ours %.1f "
+        "%,d finished proposals in the database (%s) and %d running; idea to funded (%d user tasks), %d per run, %d runs: ours %.1f "
             + "lifecycles/s (%.1f-%.1f, %.0f ms each), bare twin %.1f/s (%.0f ms); ours takes %.2f times as long; "
             + "per lifecycle against the first level: ours %.2f times, bare %.2f times", proposals,
-        filling.get("filledBy"), 12 + sectionCodes().size(), lifecycles, RUNS, oursMedian,
+        filling.get("filledBy"), running, 12 + sectionCodes().size(), lifecycles, RUNS, oursMedian,
         BenchReport.min(oursPerSecond), BenchReport.max(oursPerSecond), level.oursMs(), bareMedian, level.bareMs(),
         overhead, oursGrowth, bareGrowth));
     return level;
@@ -298,6 +307,16 @@ class LifecycleThroughputBenchmark {
   private static long finished(ProcessEngine engine, boolean isBare) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(lifecycleKey(isBare)).finished().count();
+  }
+
+  /** Starts proposals up to {@link #running} that stay open, waiting for their partners' answers. */
+  private void leaveRunning(ProcessEngine engine, boolean isBare) {
+    long open = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(lifecycleKey(isBare))
+        .count();
+    OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(120).withSecond(0).withNano(0);
+    for (long i = open; i < running; i++) {
+      buildConsortium(engine, isBare, started++, deadline);
+    }
   }
 
   /** Runs that many lifecycles one after the other; lifecycles per second. */
@@ -311,6 +330,18 @@ class LifecycleThroughputBenchmark {
 
   private void lifecycle(ProcessEngine engine, boolean isBare, int number) {
     OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(90).withSecond(0).withNano(0);
+    String key = buildConsortium(engine, isBare, number, deadline);
+    for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_RecordAnswer").list()) {
+      work(engine, isBare, answer, "aino", Map.of("partnerAnswer", "confirmed", "commitmentLetter",
+          "LoC-" + answer.getId()));
+    }
+    draft(engine, isBare, key, deadline);
+    finishLifecycle(engine, isBare, key, number);
+  }
+
+  /** Idea to invited partners: the proposal waits for their answers. */
+  private String buildConsortium(ProcessEngine engine, boolean isBare, int number, OffsetDateTime deadline) {
     Map<String, Object> idea = new HashMap<>();
     idea.put("title", "Heat reuse of Arctic data centres " + number);
     idea.put("acronym", "HEAT" + number);
@@ -347,12 +378,11 @@ class LifecycleThroughputBenchmark {
           "programmeCountries", 3, "consortiumEligible", true, "partnerDeadlinePassed", false));
     }
     complete(engine, isBare, key, "Task_ChoosePartners", "aino", choice);
-    for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_RecordAnswer").list()) {
-      work(engine, isBare, answer, "aino", Map.of("partnerAnswer", "confirmed", "commitmentLetter",
-          "LoC-" + answer.getId()));
-    }
-    draft(engine, isBare, key, deadline);
+    return key;
+  }
+
+  /** The rest of the lifecycle, after the partners have answered. */
+  private void finishLifecycle(ProcessEngine engine, boolean isBare, String key, int number) {
     complete(engine, isBare, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
     complete(engine, isBare, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),
         "submittedAt", OffsetDateTime.now(ZoneOffset.ofHours(2)).minusMinutes(5).withSecond(0).withNano(0).toString(),
