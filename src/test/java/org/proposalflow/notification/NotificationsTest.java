@@ -165,6 +165,8 @@ class NotificationsTest extends ProcessTestSupport {
     }
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
         .processInstanceBusinessKey(proposal.getBusinessKey()).count()).as("all reminders sent, the plan ends").isZero();
+    delivery.deliverDue();
+    assertThat(mailsAbout(proposal, "1 days to the call deadline")).hasSize(3);
   }
 
   @Test
