@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The deadline reminder plan of a proposal: one instance of {@code deadline-reminders} per proposal
  * (business key = reference) whose timers fire at T-30, T-14, ... days before the call deadline,
- * one after the other (only the next one exists), visible in Cockpit. A moved deadline deletes the old plan and starts a new one in the same
- * transaction, so no stale reminder can fire.
+ * one after the other (only the next one exists), visible in Cockpit. A moved deadline deletes the
+ * old plan and starts a new one in the same transaction, so no stale reminder can fire.
  */
 @Component("deadlineReminders")
 @ConfigurationProperties(prefix = "proposal-flow.reminders")
@@ -50,15 +50,16 @@ public class DeadlineReminders {
     String days = proposalDays != null ? proposalDays : programmes.getOrDefault(proposal.programme(), daysBefore);
     parse("reminderDays", days);
     cancel(reference);
+    Date callDeadline = Date.from(proposal.callDeadline().toInstant());
     runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(reference)
         .setVariable("reference", reference)
         .setVariable("cluster", proposal.cluster())
-        .setVariable("callDeadline", Date.from(proposal.callDeadline().toInstant()))
+        .setVariable("callDeadline", callDeadline)
         .setVariable("reminderDays", days)
         // fixed when planned: the sequential multi-instance reads its collection again at each reminder
-        .setVariable("remindersAhead", pending(Date.from(proposal.callDeadline().toInstant()), days).stream()
-            .map(String::valueOf).collect(Collectors.joining(",")))
+        .setVariable("remindersAhead", pending(callDeadline, days).stream().map(String::valueOf)
+            .collect(Collectors.joining(",")))
         .execute();
   }
 

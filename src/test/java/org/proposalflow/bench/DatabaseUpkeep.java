@@ -18,20 +18,16 @@ final class DatabaseUpkeep {
   }
 
   static void likeAutovacuum(DataSource dataSource) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      likeAutovacuum(connection);
-    }
-  }
-
-  static void likeAutovacuum(Connection connection) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    // VACUUM cannot run inside a transaction
-    connection.setAutoCommit(true);
-    try (Statement statement = connection.createStatement()) {
-      boolean postgresql = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-      statement.execute(postgresql ? "vacuum analyze" : "analyze");
-    } finally {
-      connection.setAutoCommit(autoCommit);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      boolean autoCommit = connection.getAutoCommit();
+      // VACUUM cannot run inside a transaction
+      connection.setAutoCommit(true);
+      try {
+        boolean postgresql = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        statement.execute(postgresql ? "vacuum analyze" : "analyze");
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
     }
   }
 }

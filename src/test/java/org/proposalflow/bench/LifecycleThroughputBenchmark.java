@@ -313,10 +313,15 @@ class LifecycleThroughputBenchmark {
   private void leaveRunning(ProcessEngine engine, boolean isBare) {
     long open = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(lifecycleKey(isBare))
         .count();
-    OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(120).withSecond(0).withNano(0);
+    OffsetDateTime deadline = inDays(120);
     for (long i = open; i < running; i++) {
       buildConsortium(engine, isBare, started++, deadline);
     }
+  }
+
+  /** That many days from now at UTC+2, to the minute, as the forms send times. */
+  private static OffsetDateTime inDays(int days) {
+    return OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(days).withSecond(0).withNano(0);
   }
 
   /** Runs that many lifecycles one after the other; lifecycles per second. */
@@ -329,7 +334,7 @@ class LifecycleThroughputBenchmark {
   }
 
   private void lifecycle(ProcessEngine engine, boolean isBare, int number) {
-    OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(90).withSecond(0).withNano(0);
+    OffsetDateTime deadline = inDays(90);
     String key = buildConsortium(engine, isBare, number, deadline);
     for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_RecordAnswer").list()) {
@@ -381,7 +386,7 @@ class LifecycleThroughputBenchmark {
     return key;
   }
 
-  /** The rest of the lifecycle, after the partners have answered. */
+  /** The rest of the lifecycle, after the drafting: approval, submission, outcome, grant agreement. */
   private void finishLifecycle(ProcessEngine engine, boolean isBare, String key, int number) {
     complete(engine, isBare, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
     complete(engine, isBare, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),

@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the database time of a measurement goes, statement by statement, for each engine's database,
+ * Where the database time of a measurement goes, statement by statement, for each engine's database
+ * (ours and those named after it, the bare twin's),
  * when PostgreSQL has pg_stat_statements loaded ({@code shared_preload_libraries}); otherwise nothing.
  * Written to target/bench/statements-&lt;proposals&gt;.md.
  */
@@ -48,7 +49,7 @@ final class StatementProfile {
         "# Statements at %,d finished proposals, per lifecycle (%d lifecycles per engine)%n", proposals, lifecycles));
     List<Map<String, Object>> databases = jdbc.queryForList("select d.datname, sum(s.total_exec_time) as ms, "
         + "sum(s.calls) as calls from pg_stat_statements s join pg_database d on d.oid = s.dbid "
-        + "where d.datname like 'proposalflow_bench%' group by d.datname order by d.datname");
+        + "where d.datname like current_database() || '%' group by d.datname order by d.datname");
     for (Map<String, Object> database : databases) {
       report.append(String.format(Locale.ROOT, "%n## %s: %.1f ms and %.0f statements per lifecycle%n%n"
               + "| ms per lifecycle | calls per lifecycle | mean ms | rows per call | statement |%n|---|---|---|---|---|%n",
