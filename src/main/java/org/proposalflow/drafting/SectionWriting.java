@@ -66,8 +66,13 @@ public class SectionWriting {
     execution.setVariableLocal("sectionPages", section.pages());
     execution.setVariableLocal("sectionStatus", null);
     execution.setVariableLocal("sectionNotes", section.notes());
-    execution.setVariableLocal("sectionReviewComment", section.reviewComment());
-    execution.setVariableLocal("sectionEvaluatorFeedback", section.evaluatorFeedback());
+    // shown only, never submitted: a section without a comment or feedback needs no variable for it (the form hides it)
+    if (section.reviewComment() != null) {
+      execution.setVariableLocal("sectionReviewComment", section.reviewComment());
+    }
+    if (section.evaluatorFeedback() != null) {
+      execution.setVariableLocal("sectionEvaluatorFeedback", section.evaluatorFeedback());
+    }
   }
 
   /** The owner saved the section; the next step aggregates the progress of the whole proposal. */

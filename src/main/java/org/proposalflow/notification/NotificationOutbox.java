@@ -41,15 +41,22 @@ public class NotificationOutbox {
       String undeliverableBecause) {
   }
 
+  private static final String INSERT = "insert into notification (kind, reference, process_instance_id, task_id, "
+      + "recipient_user_id, recipient_email, language, subject, body, calendar, note, status, last_error, "
+      + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   /** Records a notification, due now, in the caller's transaction. */
   public void add(NewNotification n, Instant now) {
+    addAll(List.of(n), now);
+  }
+
+  /** Records notifications, due now, in the caller's transaction, in one batch. */
+  public void addAll(List<NewNotification> notifications, Instant now) {
     OffsetDateTime at = utc(now);
-    jdbc.update("insert into notification (kind, reference, process_instance_id, task_id, recipient_user_id, "
-            + "recipient_email, language, subject, body, calendar, note, status, last_error, next_attempt_at, "
-            + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        n.kind().name(), n.reference(), n.processInstanceId(), n.taskId(), n.userId(), n.email(), n.language(),
-        n.subject(), n.body(), n.calendar(), n.note(),
-        n.undeliverableBecause() == null ? OutboxEntry.PENDING : OutboxEntry.FAILED, n.undeliverableBecause(), at, at);
+    jdbc.batchUpdate(INSERT, notifications.stream().map(n -> new Object[] {n.kind().name(), n.reference(),
+        n.processInstanceId(), n.taskId(), n.userId(), n.email(), n.language(), n.subject(), n.body(), n.calendar(),
+        n.note(), n.undeliverableBecause() == null ? OutboxEntry.PENDING : OutboxEntry.FAILED, n.undeliverableBecause(),
+        at, at}).toList());
   }
 
   /**

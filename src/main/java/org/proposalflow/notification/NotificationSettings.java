@@ -1,7 +1,11 @@
 package org.proposalflow.notification;
 
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.proposalflow.validation.Inputs;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,9 +27,23 @@ public class NotificationSettings {
   }
 
   public Setting of(String userId) {
-    List<Setting> found = jdbc.query("select task_emails, language from notification_setting where user_id = ?",
-        (rs, row) -> new Setting(rs.getBoolean("task_emails"), rs.getString("language")), userId);
-    return found.isEmpty() ? DEFAULT : found.get(0);
+    return of(List.of(userId)).get(userId);
+  }
+
+  /** The choices of several users, read at once: every given id has one, the default if they never chose. */
+  public Map<String, Setting> of(Collection<String> userIds) {
+    Map<String, Setting> chosen = new HashMap<>();
+    if (!userIds.isEmpty()) {
+      jdbc.query("select user_id, task_emails, language from notification_setting where user_id in ("
+              + String.join(", ", Collections.nCopies(userIds.size(), "?")) + ")",
+          rs -> {
+            chosen.put(rs.getString("user_id"), new Setting(rs.getBoolean("task_emails"), rs.getString("language")));
+          }, userIds.toArray());
+    }
+    for (String userId : userIds) {
+      chosen.putIfAbsent(userId, DEFAULT);
+    }
+    return chosen;
   }
 
   public void save(String userId, Setting setting) {

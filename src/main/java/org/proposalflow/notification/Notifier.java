@@ -1,6 +1,7 @@
 package org.proposalflow.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.proposalflow.consortium.ConsortiumPartner;
 import org.proposalflow.consortium.ConsortiumPartners;
 import org.proposalflow.drafting.DraftSection;
 import org.proposalflow.identity.ProposalGroups;
+import org.proposalflow.notification.NotificationOutbox.NewNotification;
 import org.proposalflow.proposal.Cluster;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
@@ -85,15 +87,18 @@ public class Notifier {
           task.candidates().stream().map(IdentityLink::getGroupId).filter(id -> id != null).toList());
       why = "why.candidate";
     }
+    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
+    List<NewNotification> mails = new ArrayList<>();
     for (User person : people) {
-      NotificationSettings.Setting setting = settings.of(person.getId());
+      NotificationSettings.Setting setting = chosen.get(person.getId());
       if (!setting.taskEmails()) {
         continue;
       }
       Map<String, String> values = taskValues(task, proposal, person);
       values.put("why", templates.phrase(why, setting.language()));
-      record(NotificationKind.TASK_WAITING, proposal, task.id(), person, setting.language(), values, null);
+      mails.add(mail(NotificationKind.TASK_WAITING, proposal, task.id(), person, setting.language(), values, null));
     }
+    recordAll(mails);
   }
 
   /** A task is past its due date: its cluster's managers hear of it. */
@@ -103,12 +108,16 @@ public class Notifier {
       return;
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
-    for (User manager : recipients.of(List.of(), List.of(cluster.managersGroup()))) {
-      String language = settings.of(manager.getId()).language();
+    List<User> managers = recipients.of(List.of(), List.of(cluster.managersGroup()));
+    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(managers));
+    List<NewNotification> mails = new ArrayList<>();
+    for (User manager : managers) {
+      String language = chosen.get(manager.getId()).language();
       Map<String, String> values = taskValues(task, proposal, manager);
       values.put("assignee", task.assignee() == null ? templates.phrase("unassigned", language) : task.assignee());
-      record(NotificationKind.TASK_OVERDUE, proposal, task.id(), manager, language, values, null);
+      mails.add(mail(NotificationKind.TASK_OVERDUE, proposal, task.id(), manager, language, values, null));
     }
+    recordAll(mails);
   }
 
   /** A reminder of the call deadline to the writing team and the cluster's managers, with the deadline as .ics. */
@@ -119,15 +128,19 @@ public class Notifier {
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
     String invite = calendar.deadline(proposal);
-    for (User person : recipients.of(List.of(), List.of(cluster.writersGroup(), cluster.managersGroup()))) {
-      String language = settings.of(person.getId()).language();
+    List<User> people = recipients.of(List.of(), List.of(cluster.writersGroup(), cluster.managersGroup()));
+    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
+    List<NewNotification> mails = new ArrayList<>();
+    for (User person : people) {
+      String language = chosen.get(person.getId()).language();
       Map<String, String> values = proposalValues(proposal, person);
       values.put("daysLeft", Integer.toString(daysLeft));
       values.put("deadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("stage", proposal.stage().name().toLowerCase().replace('_', ' '));
       values.put("openItems", openItems(proposal, language));
-      record(NotificationKind.DEADLINE_REMINDER, proposal, null, person, language, values, invite);
+      mails.add(mail(NotificationKind.DEADLINE_REMINDER, proposal, null, person, language, values, invite));
     }
+    recordAll(mails);
   }
 
   /** The funder's decision or a withdrawal: the team, the cluster's managers and the portfolio managers. */
@@ -138,13 +151,17 @@ public class Notifier {
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
     List<String> groups = List.of(cluster.writersGroup(), cluster.managersGroup(), ProposalGroups.PORTFOLIO_MANAGERS);
-    for (User person : recipients.of(List.of(), groups)) {
-      String language = settings.of(person.getId()).language();
+    List<User> people = recipients.of(List.of(), groups);
+    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
+    List<NewNotification> mails = new ArrayList<>();
+    for (User person : people) {
+      String language = chosen.get(person.getId()).language();
       Map<String, String> values = proposalValues(proposal, person);
       values.put("outcomeText", templates.phrase("outcome." + outcome, language));
       values.put("details", templates.phrase("outcome.details." + outcome, language, detailArguments));
-      record(NotificationKind.OUTCOME, proposal, null, person, language, values, null);
+      mails.add(mail(NotificationKind.OUTCOME, proposal, null, person, language, values, null));
     }
+    recordAll(mails);
   }
 
   /**
@@ -157,7 +174,8 @@ public class Notifier {
     Map<String, String> personal = new HashMap<>(valuesInLanguage.apply(language));
     personal.put("firstName", manager.getFirstName() == null ? manager.getId() : manager.getFirstName());
     personal.put("dashboardLink", baseUrl + "/camunda/app/cockpit/default/#/dashboard");
-    record(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, manager, language, personal, null);
+    recordAll(List.of(mail(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, manager, language, personal,
+        null)));
   }
 
   /** An invitation to join the consortium, to the partner's contact (not a user of the application), in English. */
@@ -175,12 +193,16 @@ public class Notifier {
       return;
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
-    for (User writer : recipients.of(List.of(), List.of(cluster.writersGroup()))) {
-      String language = settings.of(writer.getId()).language();
+    List<User> writers = recipients.of(List.of(), List.of(cluster.writersGroup()));
+    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(writers));
+    List<NewNotification> mails = new ArrayList<>();
+    for (User writer : writers) {
+      String language = chosen.get(writer.getId()).language();
       Map<String, String> values = partnerValues(proposal, partner, contactPerson, responseDeadline);
       values.put("firstName", writer.getFirstName() == null ? writer.getId() : writer.getFirstName());
-      record(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, language, values, null);
+      mails.add(mail(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, language, values, null));
     }
+    recordAll(mails);
   }
 
   /** A section's due date comes near: a reminder to its owner. */
@@ -198,7 +220,8 @@ public class Notifier {
     if (proposal == null || userId == null) {
       return;
     }
-    for (User person : recipients.of(List.of(userId), List.of())) {
+    User person = recipients.user(userId);
+    if (person != null) {
       String language = settings.of(person.getId()).language();
       Map<String, String> values = proposalValues(proposal, person);
       values.put("section", section.title());
@@ -207,7 +230,7 @@ public class Notifier {
       values.put("callDeadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("documentUrl", section.documentUrl() == null ? "-" : section.documentUrl());
       values.put("tasklistLink", baseUrl + "/camunda/app/tasklist/default/");
-      record(kind, proposal, null, person, language, values, null);
+      recordAll(List.of(mail(kind, proposal, null, person, language, values, null)));
     }
   }
 
@@ -220,7 +243,7 @@ public class Notifier {
     NotificationTemplates.Rendered mail = templates.render(kind, NotificationTemplates.DEFAULT_LANGUAGE,
         partnerValues(proposal, partner, contactPerson, responseDeadline));
     String email = partner.contactEmail();
-    outbox.add(new NotificationOutbox.NewNotification(kind, proposal.reference(), proposal.processInstanceId(), null,
+    outbox.add(new NewNotification(kind, proposal.reference(), proposal.processInstanceId(), null,
         null, email, mail.language(), mail.subject(), mail.body(), null, mail.note(),
         email == null || !EMAIL.matcher(email).matches() ? "partner " + partner.label() + " has no valid e-mail address" : null),
         Inputs.now());
@@ -250,20 +273,27 @@ public class Notifier {
         .map(org.proposalflow.proposal.Programme::label).findFirst().orElse(code);
   }
 
-  private void record(NotificationKind kind, Proposal proposal, String taskId, User person, String language,
+  private NewNotification mail(NotificationKind kind, Proposal proposal, String taskId, User person, String language,
       Map<String, String> values, String invite) {
-    record(kind, proposal.reference(), proposal.processInstanceId(), taskId, person, language, values, invite);
+    return mail(kind, proposal.reference(), proposal.processInstanceId(), taskId, person, language, values, invite);
   }
 
-  private void record(NotificationKind kind, String reference, String processInstanceId, String taskId, User person,
-      String language, Map<String, String> values, String invite) {
-    if (QUIET.get()) {
-      return;
-    }
+  private NewNotification mail(NotificationKind kind, String reference, String processInstanceId, String taskId,
+      User person, String language, Map<String, String> values, String invite) {
     NotificationTemplates.Rendered mail = templates.render(kind, language, values);
-    outbox.add(new NotificationOutbox.NewNotification(kind, reference, processInstanceId, taskId,
-        person.getId(), person.getEmail(), mail.language(), mail.subject(), mail.body(), invite, mail.note(),
-        undeliverableBecause(person)), Inputs.now());
+    return new NewNotification(kind, reference, processInstanceId, taskId, person.getId(), person.getEmail(),
+        mail.language(), mail.subject(), mail.body(), invite, mail.note(), undeliverableBecause(person));
+  }
+
+  /** One statement for all of an event's e-mails: the outbox is written inside the engine's transaction. */
+  private void recordAll(List<NewNotification> mails) {
+    if (!QUIET.get() && !mails.isEmpty()) {
+      outbox.addAll(mails, Inputs.now());
+    }
+  }
+
+  private static List<String> ids(List<User> people) {
+    return people.stream().map(User::getId).toList();
   }
 
   private static String undeliverableBecause(User person) {
@@ -297,7 +327,7 @@ public class Notifier {
 
   private String openItems(Proposal proposal, String language) {
     List<ConsortiumPartner> consortium = partners.of(proposal.reference());
-    List<String> open = new java.util.ArrayList<>();
+    List<String> open = new ArrayList<>();
     if (consortium.isEmpty()) {
       open.add(templates.phrase("open.noPartners", language));
     } else {

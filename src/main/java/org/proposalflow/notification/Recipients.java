@@ -27,10 +27,16 @@ public class Recipients {
   /** The users with the given ids and the members of the given groups, each once, in a stable order. */
   public List<User> of(Collection<String> userIds, Collection<String> groupIds) {
     Map<String, User> people = new LinkedHashMap<>();
-    for (String userId : userIds) {
-      User user = user(userId);
-      if (user != null) {
-        people.putIfAbsent(user.getId(), user);
+    if (!userIds.isEmpty()) {
+      Map<String, User> found = new LinkedHashMap<>();
+      for (User user : identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
+        found.put(user.getId(), user);
+      }
+      for (String userId : userIds) {
+        User user = found.get(userId);
+        if (user != null) {
+          people.putIfAbsent(userId, user);
+        }
       }
     }
     for (String groupId : groupIds) {

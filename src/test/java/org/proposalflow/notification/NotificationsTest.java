@@ -2,6 +2,7 @@ package org.proposalflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -359,6 +360,9 @@ class NotificationsTest extends ProcessTestSupport {
     identityService.clearAuthentication();
 
     assertThat(settings.of("eero")).isEqualTo(new NotificationSettings.Setting(false, "fi"));
+    assertThat(settings.of(List.of("eero", "aino"))).as("read at once, the default for who never chose")
+        .containsOnly(entry("eero", new NotificationSettings.Setting(false, "fi")),
+            entry("aino", new NotificationSettings.Setting(true, "en")));
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("notification-settings",
         vars("taskEmails", true, "language", "fi"))).hasMessageContaining("log in");
   }
