@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.identity.User;
@@ -87,18 +88,14 @@ public class Notifier {
           task.candidates().stream().map(IdentityLink::getGroupId).filter(id -> id != null).toList());
       why = "why.candidate";
     }
-    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
-    List<NewNotification> mails = new ArrayList<>();
-    for (User person : people) {
-      NotificationSettings.Setting setting = chosen.get(person.getId());
+    toEach(people, (person, setting) -> {
       if (!setting.taskEmails()) {
-        continue;
+        return null;
       }
       Map<String, String> values = taskValues(task, proposal, person);
       values.put("why", templates.phrase(why, setting.language()));
-      mails.add(mail(NotificationKind.TASK_WAITING, proposal, task.id(), person, setting.language(), values, null));
-    }
-    recordAll(mails);
+      return mail(NotificationKind.TASK_WAITING, proposal, task.id(), person, setting.language(), values, null);
+    });
   }
 
   /** A task is past its due date: its cluster's managers hear of it. */
@@ -108,16 +105,12 @@ public class Notifier {
       return;
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
-    List<User> managers = recipients.of(List.of(), List.of(cluster.managersGroup()));
-    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(managers));
-    List<NewNotification> mails = new ArrayList<>();
-    for (User manager : managers) {
-      String language = chosen.get(manager.getId()).language();
+    toEach(recipients.of(List.of(), List.of(cluster.managersGroup())), (manager, setting) -> {
       Map<String, String> values = taskValues(task, proposal, manager);
-      values.put("assignee", task.assignee() == null ? templates.phrase("unassigned", language) : task.assignee());
-      mails.add(mail(NotificationKind.TASK_OVERDUE, proposal, task.id(), manager, language, values, null));
-    }
-    recordAll(mails);
+      values.put("assignee", task.assignee() == null ? templates.phrase("unassigned", setting.language())
+          : task.assignee());
+      return mail(NotificationKind.TASK_OVERDUE, proposal, task.id(), manager, setting.language(), values, null);
+    });
   }
 
   /** A reminder of the call deadline to the writing team and the cluster's managers, with the deadline as .ics. */
@@ -128,19 +121,14 @@ public class Notifier {
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
     String invite = calendar.deadline(proposal);
-    List<User> people = recipients.of(List.of(), List.of(cluster.writersGroup(), cluster.managersGroup()));
-    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
-    List<NewNotification> mails = new ArrayList<>();
-    for (User person : people) {
-      String language = chosen.get(person.getId()).language();
+    toEach(recipients.of(List.of(), List.of(cluster.writersGroup(), cluster.managersGroup())), (person, setting) -> {
       Map<String, String> values = proposalValues(proposal, person);
       values.put("daysLeft", Integer.toString(daysLeft));
       values.put("deadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("stage", proposal.stage().name().toLowerCase().replace('_', ' '));
-      values.put("openItems", openItems(proposal, language));
-      mails.add(mail(NotificationKind.DEADLINE_REMINDER, proposal, null, person, language, values, invite));
-    }
-    recordAll(mails);
+      values.put("openItems", openItems(proposal, setting.language()));
+      return mail(NotificationKind.DEADLINE_REMINDER, proposal, null, person, setting.language(), values, invite);
+    });
   }
 
   /** The funder's decision or a withdrawal: the team, the cluster's managers and the portfolio managers. */
@@ -151,17 +139,12 @@ public class Notifier {
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
     List<String> groups = List.of(cluster.writersGroup(), cluster.managersGroup(), ProposalGroups.PORTFOLIO_MANAGERS);
-    List<User> people = recipients.of(List.of(), groups);
-    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(people));
-    List<NewNotification> mails = new ArrayList<>();
-    for (User person : people) {
-      String language = chosen.get(person.getId()).language();
+    toEach(recipients.of(List.of(), groups), (person, setting) -> {
       Map<String, String> values = proposalValues(proposal, person);
-      values.put("outcomeText", templates.phrase("outcome." + outcome, language));
-      values.put("details", templates.phrase("outcome.details." + outcome, language, detailArguments));
-      mails.add(mail(NotificationKind.OUTCOME, proposal, null, person, language, values, null));
-    }
-    recordAll(mails);
+      values.put("outcomeText", templates.phrase("outcome." + outcome, setting.language()));
+      values.put("details", templates.phrase("outcome.details." + outcome, setting.language(), detailArguments));
+      return mail(NotificationKind.OUTCOME, proposal, null, person, setting.language(), values, null);
+    });
   }
 
   /**
@@ -170,12 +153,13 @@ public class Notifier {
    */
   public void portfolioDigest(String processInstanceId, User manager,
       java.util.function.Function<String, Map<String, String>> valuesInLanguage) {
-    String language = settings.of(manager.getId()).language();
-    Map<String, String> personal = new HashMap<>(valuesInLanguage.apply(language));
-    personal.put("firstName", manager.getFirstName() == null ? manager.getId() : manager.getFirstName());
-    personal.put("dashboardLink", baseUrl + "/camunda/app/cockpit/default/#/dashboard");
-    recordAll(List.of(mail(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, manager, language, personal,
-        null)));
+    toEach(List.of(manager), (person, setting) -> {
+      Map<String, String> personal = new HashMap<>(valuesInLanguage.apply(setting.language()));
+      personal.put("firstName", person.getFirstName() == null ? person.getId() : person.getFirstName());
+      personal.put("dashboardLink", baseUrl + "/camunda/app/cockpit/default/#/dashboard");
+      return mail(NotificationKind.PORTFOLIO_DIGEST, null, processInstanceId, null, person, setting.language(),
+          personal, null);
+    });
   }
 
   /** An invitation to join the consortium, to the partner's contact (not a user of the application), in English. */
@@ -193,16 +177,11 @@ public class Notifier {
       return;
     }
     Cluster cluster = Cluster.fromCode("cluster", proposal.cluster());
-    List<User> writers = recipients.of(List.of(), List.of(cluster.writersGroup()));
-    Map<String, NotificationSettings.Setting> chosen = settings.of(ids(writers));
-    List<NewNotification> mails = new ArrayList<>();
-    for (User writer : writers) {
-      String language = chosen.get(writer.getId()).language();
+    toEach(recipients.of(List.of(), List.of(cluster.writersGroup())), (writer, setting) -> {
       Map<String, String> values = partnerValues(proposal, partner, contactPerson, responseDeadline);
       values.put("firstName", writer.getFirstName() == null ? writer.getId() : writer.getFirstName());
-      mails.add(mail(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, language, values, null));
-    }
-    recordAll(mails);
+      return mail(NotificationKind.PARTNER_ANSWER_MISSING, proposal, null, writer, setting.language(), values, null);
+    });
   }
 
   /** A section's due date comes near: a reminder to its owner. */
@@ -220,9 +199,7 @@ public class Notifier {
     if (proposal == null || userId == null) {
       return;
     }
-    User person = recipients.user(userId);
-    if (person != null) {
-      String language = settings.of(person.getId()).language();
+    toEach(recipients.of(List.of(userId), List.of()), (person, setting) -> {
       Map<String, String> values = proposalValues(proposal, person);
       values.put("section", section.title());
       values.put("owner", section.owner());
@@ -230,8 +207,8 @@ public class Notifier {
       values.put("callDeadline", Inputs.PEOPLE_TIME.format(proposal.callDeadline()));
       values.put("documentUrl", section.documentUrl() == null ? "-" : section.documentUrl());
       values.put("tasklistLink", baseUrl + "/camunda/app/tasklist/default/");
-      recordAll(List.of(mail(kind, proposal, null, person, language, values, null)));
-    }
+      return mail(kind, proposal, null, person, setting.language(), values, null);
+    });
   }
 
   private Proposal toPartner(NotificationKind kind, String reference, ConsortiumPartner partner, String contactPerson,
@@ -285,15 +262,26 @@ public class Notifier {
         mail.language(), mail.subject(), mail.body(), invite, mail.note(), undeliverableBecause(person));
   }
 
-  /** One statement for all of an event's e-mails: the outbox is written inside the engine's transaction. */
-  private void recordAll(List<NewNotification> mails) {
-    if (!QUIET.get() && !mails.isEmpty()) {
+  /**
+   * One e-mail to each person, as {@code mailFor} writes it given their settings (null: none for
+   * them). Their settings are read in one query and the e-mails recorded in one batch, inside the
+   * engine's transaction.
+   */
+  private void toEach(List<User> people, BiFunction<User, NotificationSettings.Setting, NewNotification> mailFor) {
+    if (QUIET.get() || people.isEmpty()) {
+      return;
+    }
+    Map<String, NotificationSettings.Setting> chosen = settings.of(people.stream().map(User::getId).toList());
+    List<NewNotification> mails = new ArrayList<>();
+    for (User person : people) {
+      NewNotification mail = mailFor.apply(person, chosen.get(person.getId()));
+      if (mail != null) {
+        mails.add(mail);
+      }
+    }
+    if (!mails.isEmpty()) {
       outbox.addAll(mails, Inputs.now());
     }
-  }
-
-  private static List<String> ids(List<User> people) {
-    return people.stream().map(User::getId).toList();
   }
 
   private static String undeliverableBecause(User person) {

@@ -20,10 +20,6 @@ public class Recipients {
     this.identityService = identityService;
   }
 
-  public User user(String userId) {
-    return identityService.createUserQuery().userId(userId).singleResult();
-  }
-
   /** The users with the given ids and the members of the given groups, each once, in a stable order. */
   public List<User> of(Collection<String> userIds, Collection<String> groupIds) {
     Map<String, User> people = new LinkedHashMap<>();
