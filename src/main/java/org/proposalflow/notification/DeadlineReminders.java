@@ -48,18 +48,17 @@ public class DeadlineReminders {
   public void plan(String reference, String proposalDays) {
     Proposal proposal = proposals.find(reference).orElseThrow();
     String days = proposalDays != null ? proposalDays : programmes.getOrDefault(proposal.programme(), daysBefore);
-    parse("reminderDays", days);
-    cancel(reference);
     Date callDeadline = Date.from(proposal.callDeadline().toInstant());
+    // fixed when planned: the sequential multi-instance reads its collection again at each reminder
+    String remindersAhead = pending(callDeadline, days).stream().map(String::valueOf).collect(Collectors.joining(","));
+    cancel(reference);
     runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(reference)
         .setVariable("reference", reference)
         .setVariable("cluster", proposal.cluster())
         .setVariable("callDeadline", callDeadline)
         .setVariable("reminderDays", days)
-        // fixed when planned: the sequential multi-instance reads its collection again at each reminder
-        .setVariable("remindersAhead", pending(callDeadline, days).stream().map(String::valueOf)
-            .collect(Collectors.joining(",")))
+        .setVariable("remindersAhead", remindersAhead)
         .execute();
   }
 
