@@ -2,6 +2,8 @@ package org.proposalflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -27,6 +29,8 @@ import org.proposalflow.proposal.ProposalRecords;
 import org.proposalflow.validation.Inputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -107,6 +111,12 @@ public abstract class ProcessTestSupport {
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** The body of a REST answer that must be 200 OK. */
+  protected static JsonNode json(ResponseEntity<String> response) throws Exception {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return new ObjectMapper().readTree(response.getBody());
   }
 
   /** Acts as the user from now on, with their groups and clusters, as the web apps and the REST API log them in. */

@@ -12,11 +12,11 @@ import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -74,10 +74,11 @@ public class ProposalAuthorizations {
       ensureTenantMembership(cluster, cluster.managersGroup());
       ensureTenantMembership(cluster, ProposalGroups.PORTFOLIO_MANAGERS);
     }
-    List<String> everyone = new ArrayList<>(ProposalGroups.all().keySet());
-    for (String group : everyone) {
-      grant(group, Resources.FILTER, "*", READ);
-      grant(group, Resources.PROCESS_INSTANCE, "*", CREATE);
+    // one global grant each rather than one per group: every Tasklist query joins each open task with
+    // each grant on "*", and which processes a person may start is still up to their groups' grants
+    grantEveryone(Resources.FILTER, "*", READ);
+    grantEveryone(Resources.PROCESS_INSTANCE, "*", CREATE);
+    for (String group : ProposalGroups.all().keySet()) {
       grant(group, Resources.PROCESS_DEFINITION, SETTINGS, READ, CREATE_INSTANCE);
       grant(group, Resources.APPLICATION, "tasklist", ACCESS);
     }
@@ -111,13 +112,25 @@ public class ProposalAuthorizations {
 
   /** Adds permissions to a group's grant on a resource, creating the grant or extending the one that exists. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    ensure(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId), Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
+  }
+
+  /** The same for every user, whatever their groups: the global authorization on a resource. */
+  private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+    ensure(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL),
+        Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
+  }
+
+  private void ensure(AuthorizationQuery existing, int type, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization authorization = existing.resourceType(resource).resourceId(resourceId).singleResult();
     boolean changed = false;
     if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
+      authorization = authorizationService.createNewAuthorization(type);
+      if (groupId != null) {
+        authorization.setGroupId(groupId);
+      }
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
       changed = true;

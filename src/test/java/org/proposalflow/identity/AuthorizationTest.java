@@ -269,9 +269,4 @@ class AuthorizationTest extends ProcessTestSupport {
   private String[] keys() {
     return new String[] {industry.getBusinessKey(), design.getBusinessKey()};
   }
-
-  private static JsonNode json(ResponseEntity<String> response) throws Exception {
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    return new ObjectMapper().readTree(response.getBody());
-  }
 }

@@ -3,7 +3,6 @@ package org.proposalflow.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -204,10 +203,5 @@ class PortfolioTest extends ProcessTestSupport {
     assertThat(PortfolioApi.csvField("=HYPERLINK(\"http://x.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x.example\"\")\"");
     assertThat(PortfolioApi.csvField(new BigDecimal("-1.50"))).isEqualTo("-1.50");
     assertThat(PortfolioApi.csvField(null)).isEmpty();
-  }
-
-  private static JsonNode json(ResponseEntity<String> response) throws Exception {
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    return new ObjectMapper().readTree(response.getBody());
   }
 }
