@@ -112,17 +112,17 @@ public class ProposalAuthorizations {
 
   /** Adds permissions to a group's grant on a resource, creating the grant or extending the one that exists. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    ensure(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+    grantOrExtend(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(groupId), Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
   }
 
   /** The same for every user, whatever their groups: the global authorization on a resource. */
   private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
-    ensure(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL),
+    grantOrExtend(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL),
         Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
   }
 
-  private void ensure(AuthorizationQuery existing, int type, String groupId, Resource resource, String resourceId,
+  private void grantOrExtend(AuthorizationQuery existing, int type, String groupId, Resource resource, String resourceId,
       Permission... permissions) {
     Authorization authorization = existing.resourceType(resource).resourceId(resourceId).singleResult();
     boolean changed = false;
