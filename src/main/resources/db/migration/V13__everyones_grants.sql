@@ -5,14 +5,9 @@
 -- those per-group grants are removed (the portfolio managers keep reading and updating every process
 -- instance); the application creates the global ones at start-up. A new database has nothing to change.
 
+-- filters (5): READ (2) only; process instances (8): CREATE (8) only
 delete from ACT_RU_AUTHORIZATION
- where TYPE_ = 1 and RESOURCE_TYPE_ = 5 and RESOURCE_ID_ = '*' and PERMS_ = 2
-   and GROUP_ID_ in ('industryWriters', 'industryManagers', 'ruralWriters', 'ruralManagers', 'designWriters',
-     'designManagers', 'developmentWriters', 'developmentManagers', 'securityWriters', 'securityManagers',
-     'portfolioManagers');
-
-delete from ACT_RU_AUTHORIZATION
- where TYPE_ = 1 and RESOURCE_TYPE_ = 8 and RESOURCE_ID_ = '*' and PERMS_ = 8
+ where TYPE_ = 1 and RESOURCE_ID_ = '*' and (RESOURCE_TYPE_ = 5 and PERMS_ = 2 or RESOURCE_TYPE_ = 8 and PERMS_ = 8)
    and GROUP_ID_ in ('industryWriters', 'industryManagers', 'ruralWriters', 'ruralManagers', 'designWriters',
      'designManagers', 'developmentWriters', 'developmentManagers', 'securityWriters', 'securityManagers',
      'portfolioManagers');

@@ -112,19 +112,22 @@ public class ProposalAuthorizations {
 
   /** Adds permissions to a group's grant on a resource, creating the grant or extending the one that exists. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    grantOrExtend(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groupId), Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
+    grantOrExtend(Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
   }
 
   /** The same for every user, whatever their groups: the global authorization on a resource. */
   private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
-    grantOrExtend(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL),
-        Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
+    grantOrExtend(Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
   }
 
-  private void grantOrExtend(AuthorizationQuery existing, int type, String groupId, Resource resource, String resourceId,
-      Permission... permissions) {
-    Authorization authorization = existing.resourceType(resource).resourceId(resourceId).singleResult();
+  /** A group's grant (groupId given) or the global authorization (null). */
+  private void grantOrExtend(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationQuery existing = authorizationService.createAuthorizationQuery().authorizationType(type)
+        .resourceType(resource).resourceId(resourceId);
+    if (groupId != null) {
+      existing.groupIdIn(groupId);
+    }
+    Authorization authorization = existing.singleResult();
     boolean changed = false;
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(type);
