@@ -44,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Complete proposal lifecycles per second, idea to funded, every user task completed through the
@@ -58,6 +60,11 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 class LifecycleThroughputBenchmark {
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    OwnDatabase.forBenchmark(registry, "lifecycle");
+  }
 
   private static final int WARM_UP = 10;
   private static final int RUNS = 3;

@@ -35,6 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,6 +53,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @ActiveProfiles("test")
 class PortfolioAggregationBenchmark {
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    OwnDatabase.forBenchmark(registry, "portfolio");
+  }
 
   private static final String[] PREPARING = {"SCREENING", "PARTNER_SEARCH", "DRAFTING", "FINAL_APPROVAL", "SUBMISSION"};
   private static final String[] DECIDED = {"FUNDED", "FUNDED", "NOT_FUNDED", "NOT_FUNDED", "NOT_FUNDED", "WITHDRAWN",

@@ -30,9 +30,10 @@ final class StatementProfile {
     JdbcTemplate jdbc = new JdbcTemplate(database);
     boolean available;
     try {
-      available = jdbc.queryForObject("select count(*) from pg_extension where extname = 'pg_stat_statements'",
-          Integer.class) > 0;
+      available = jdbc.queryForObject("show shared_preload_libraries", String.class).contains("pg_stat_statements");
       if (available) {
+        // each benchmark's database is new (OwnDatabase)
+        jdbc.execute("create extension if not exists pg_stat_statements");
         jdbc.execute("select pg_stat_statements_reset()");
       }
     } catch (RuntimeException notPostgresqlOrNotLoaded) {

@@ -24,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 // each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistQueryBenchmark extends ProcessTestSupport {
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    OwnDatabase.forBenchmark(registry, "tasklist");
+  }
 
   private static final int WARM_UP = 50;
   private static final int REQUESTS = 300;
