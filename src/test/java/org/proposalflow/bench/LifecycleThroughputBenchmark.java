@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -515,18 +513,7 @@ class LifecycleThroughputBenchmark {
 
   /** A plain engine, as the Camunda distribution configures it, on a database of its own of the same kind. */
   private ProcessEngine bareEngine() throws Exception {
-    String url;
-    if (databaseUrl.startsWith("jdbc:postgresql")) {
-      String bareDatabase = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1) + "_bare";
-      try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
-          Statement statement = connection.createStatement()) {
-        statement.execute("drop database if exists " + bareDatabase);
-        statement.execute("create database " + bareDatabase);
-      }
-      url = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + bareDatabase;
-    } else {
-      url = "jdbc:h2:mem:bare-twin;DB_CLOSE_DELAY=-1";
-    }
+    String url = OwnDatabase.nextTo(databaseUrl, databaseUser, databasePassword, "bare");
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
         .setJdbcUrl(url).setJdbcUsername(databaseUser).setJdbcPassword(databasePassword)

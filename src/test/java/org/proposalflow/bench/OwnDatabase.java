@@ -21,25 +21,31 @@ final class OwnDatabase {
   }
 
   static void forBenchmark(DynamicPropertyRegistry registry, String benchmark) {
-    String configured = System.getProperty("spring.datasource.url", "");
-    if (!configured.startsWith("jdbc:postgresql:")) {
-      registry.add("spring.datasource.url", () -> "jdbc:h2:mem:bench-" + benchmark + ";DB_CLOSE_DELAY=-1");
-      return;
+    String url = nextTo(System.getProperty("spring.datasource.url", ""),
+        System.getProperty("spring.datasource.username", "postgres"),
+        System.getProperty("spring.datasource.password", ""), benchmark);
+    registry.add("spring.datasource.url", () -> url);
+  }
+
+  /**
+   * The URL of an empty database named after the given one and {@code name}: on PostgreSQL created
+   * next to it (dropped first if an earlier run left it), otherwise an H2 in-memory one.
+   */
+  static String nextTo(String url, String user, String password, String name) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      return "jdbc:h2:mem:bench-" + name + ";DB_CLOSE_DELAY=-1";
     }
-    int slash = configured.lastIndexOf('/');
-    String database = configured.substring(slash + 1) + "_" + benchmark;
-    String user = System.getProperty("spring.datasource.username", "postgres");
-    String password = System.getProperty("spring.datasource.password", "");
-    try (Connection connection = DriverManager.getConnection(configured, user, password);
+    int slash = url.lastIndexOf('/');
+    String database = url.substring(slash + 1) + "_" + name;
+    try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + database);
       statement.execute("create database " + database);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the benchmark database " + database + " next to " + configured
+      throw new IllegalStateException("cannot create the benchmark database " + database + " next to " + url
           + " (the bench profile's pf.bench.db.url must name a database the user may connect to and create "
           + "databases from)", e);
     }
-    String url = configured.substring(0, slash + 1) + database;
-    registry.add("spring.datasource.url", () -> url);
+    return url.substring(0, slash + 1) + database;
   }
 }
