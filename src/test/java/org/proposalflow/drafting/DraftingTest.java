@@ -29,6 +29,7 @@ import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.notification.NotificationDelivery;
 import org.proposalflow.notification.TestSmtp;
 import org.proposalflow.validation.InvalidInputException;
+import org.proposalflow.validation.Inputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -70,8 +71,7 @@ class DraftingTest extends ProcessTestSupport {
     assertThat(offered.elements()).extracting(row -> row.prop("title").stringValue())
         .containsExactly("1. Excellence", "2. Impact", "3. Quality and efficiency of the implementation",
             "Budget and administrative forms");
-    LocalDate deadline = record(proposal).callDeadline().atZoneSameInstant(org.proposalflow.validation.Inputs.PEOPLE_ZONE)
-        .toLocalDate();
+    LocalDate deadline = callDeadlineDate(proposal);
     assertThat(offered.elements().get(0).prop("firstDraftDue").stringValue()).isEqualTo(deadline.minusDays(21).toString());
     assertThat(offered.elements().get(0).prop("finalDue").stringValue()).isEqualTo(deadline.minusDays(7).toString());
 
@@ -277,7 +277,7 @@ class DraftingTest extends ProcessTestSupport {
     Object offered = taskService.getVariable(plan.getId(), "sectionPlan");
     SpinJsonNode rows = copy(offered);
     rows.elements().forEach(row -> row.prop("owner", "aino"));
-    String afterDeadline = record(proposal).callDeadline().toLocalDate().plusDays(1).toString();
+    String afterDeadline = callDeadlineDate(proposal).plusDays(1).toString();
     rows.elements().get(2).prop("finalDue", afterDeadline);
     assertRefused(plan, vars("sectionPlan", rows, "documentUrl", "https://docs.example.org/p"),
         "sectionPlan[3. Quality and efficiency of the implementation].finalDue", "is after the call deadline");
@@ -355,5 +355,10 @@ class DraftingTest extends ProcessTestSupport {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /** The day of the call deadline in Lapland, as the forms and their checks count days (the record keeps UTC). */
+  private LocalDate callDeadlineDate(ProcessInstance proposal) {
+    return record(proposal).callDeadline().atZoneSameInstant(Inputs.PEOPLE_ZONE).toLocalDate();
   }
 }
