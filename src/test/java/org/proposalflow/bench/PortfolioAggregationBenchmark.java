@@ -98,6 +98,7 @@ class PortfolioAggregationBenchmark {
     for (String size : sizes.split(",")) {
       int proposals = Integer.parseInt(size.trim());
       grow(proposals);
+      DatabaseUpkeep.likeAutovacuum(jdbc.getDataSource());
       Naive.Figures naiveFigures = naive();
       Portfolio.Figures sql = portfolio.portfolio(EVERYTHING).total();
       assertThat(sql.launched()).isEqualTo(before + proposals);
