@@ -98,7 +98,8 @@ class StartupMemoryBenchmark {
     int port = freePort();
     Path data = Files.createTempDirectory("startup-bench");
     List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toAbsolutePath().toString(),
-        "--server.port=" + port, "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + OwnDatabase.H2_SETTINGS));
+        "--server.port=" + port,
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + OwnDatabase.H2_SETTINGS));
     if (demoPortfolio) {
       command.add("--proposal-flow.demo.portfolio=true");
     }
