@@ -16,6 +16,7 @@ import org.proposalflow.validation.Inputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * raised as an incident on the proposal's process instance in Cockpit.
  */
 @Service
-public class NotificationDelivery {
+public class NotificationDelivery implements SmartLifecycle {
 
   public static final String INCIDENT_TYPE = "notificationDelivery";
   private static final int MAX_LOST_RACES = 10;
@@ -46,6 +47,12 @@ public class NotificationDelivery {
   private final Duration maxRetryDelay;
   private final Duration lease;
   private final String node = UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * Set when the node is being stopped, before the scheduler waits for the delivery in progress:
+   * that delivery sends the batch it holds and claims no more, so it ends within the wait, and no
+   * batch is cut off between its sending and its marking as sent (another node would send it again).
+   */
+  private volatile boolean stopping;
 
   public NotificationDelivery(NotificationOutbox outbox, JavaMailSender mailSender, RuntimeService runtimeService,
       @Value("${proposal-flow.notifications.from}") String from,
@@ -69,7 +76,7 @@ public class NotificationDelivery {
   public int deliverDue() {
     int sent = 0;
     int lostRaces = 0;
-    while (true) {
+    while (!stopping) {
       String token = node + ":" + UUID.randomUUID();
       List<OutboxEntry> batch = outbox.claimDue(token, Inputs.now(), lease, batchSize);
       if (batch.isEmpty()) {
@@ -85,6 +92,22 @@ public class NotificationDelivery {
         return sent;
       }
     }
+    return sent;
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !stopping;
   }
 
   private record BatchResult(int sent, boolean serverUnreachable) {

@@ -214,6 +214,24 @@ class NotificationsTest extends ProcessTestSupport {
   }
 
   @Test
+  void aNodeBeingStoppedClaimsNoMoreMailsAndTheNextNodeSendsThemOnce() throws Exception {
+    ProcessInstance proposal = startIdea(validIdea());
+    delivery.stop();
+    try {
+      assertThat(delivery.deliverDue()).isZero();
+      assertThat(smtp.getReceivedMessages()).isEmpty();
+    } finally {
+      delivery.start();
+    }
+    assertThat(pending(proposal)).isNotEmpty();
+
+    delivery.deliverDue();
+
+    assertThat(pending(proposal)).isEmpty();
+    assertThat(recipients(mailsAbout(proposal, "Screen idea"))).containsExactly("helmi.jokivaara@proposalflow.example");
+  }
+
+  @Test
   void withTheMailServerDownWorkGoesOnAndEveryMailArrivesOnceItIsBack() throws Exception {
     smtp.stop();
     ProcessInstance proposal = startIdea(validIdea());
