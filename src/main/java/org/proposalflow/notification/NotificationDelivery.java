@@ -2,14 +2,13 @@ package org.proposalflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.proposalflow.validation.Inputs;
@@ -18,15 +17,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends what the outbox holds, outside any engine transaction: claims a batch of due notifications,
- * sends them over one SMTP connection, marks each sent or schedules its next attempt with
+ * sends them one by one over one SMTP connection, marks each sent or schedules its next attempt with
  * exponential backoff. After the last attempt the notification is failed for good, logged, and
  * raised as an incident on the proposal's process instance in Cockpit.
  */
@@ -38,7 +35,7 @@ public class NotificationDelivery implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationOutbox outbox;
-  private final JavaMailSender mailSender;
+  private final JavaMailSenderImpl mailSender;
   private final RuntimeService runtimeService;
   private final String from;
   private final int batchSize;
@@ -49,12 +46,12 @@ public class NotificationDelivery implements SmartLifecycle {
   private final String node = UUID.randomUUID().toString().substring(0, 8);
   /**
    * Set when the node is being stopped, before the scheduler waits for the delivery in progress:
-   * that delivery sends the batch it holds and claims no more, so it ends within the wait, and no
-   * batch is cut off between its sending and its marking as sent (another node would send it again).
+   * that delivery finishes the mail it is sending, gives back the rest of its batch for another node
+   * to send at once, and claims no more, so it ends well within the wait.
    */
   private volatile boolean stopping;
 
-  public NotificationDelivery(NotificationOutbox outbox, JavaMailSender mailSender, RuntimeService runtimeService,
+  public NotificationDelivery(NotificationOutbox outbox, JavaMailSenderImpl mailSender, RuntimeService runtimeService,
       @Value("${proposal-flow.notifications.from}") String from,
       @Value("${proposal-flow.notifications.batch-size:100}") int batchSize,
       @Value("${proposal-flow.notifications.max-attempts:8}") int maxAttempts,
@@ -78,7 +75,8 @@ public class NotificationDelivery implements SmartLifecycle {
     int lostRaces = 0;
     while (!stopping) {
       String token = node + ":" + UUID.randomUUID();
-      List<OutboxEntry> batch = outbox.claimDue(token, Inputs.now(), lease, batchSize);
+      Instant now = Inputs.now();
+      List<OutboxEntry> batch = outbox.claimDue(token, now, lease, batchSize);
       if (batch.isEmpty()) {
         // another node may have claimed the rows this claim aimed at; try the next ones
         if (lostRaces++ < MAX_LOST_RACES && outbox.hasDueUnclaimed(Inputs.now())) {
@@ -86,7 +84,7 @@ public class NotificationDelivery implements SmartLifecycle {
         }
         return sent;
       }
-      BatchResult result = send(batch, token);
+      BatchResult result = send(batch, new Claim(token, now.plus(lease), batch));
       sent += result.sent();
       if (result.serverUnreachable() || batch.size() < batchSize) {
         return sent;
@@ -113,42 +111,81 @@ public class NotificationDelivery implements SmartLifecycle {
   private record BatchResult(int sent, boolean serverUnreachable) {
   }
 
-  private BatchResult send(List<OutboxEntry> batch, String token) {
-    Map<MimeMessage, OutboxEntry> messages = new IdentityHashMap<>();
-    for (OutboxEntry entry : batch) {
-      try {
-        messages.put(toMessage(entry), entry);
-      } catch (MessagingException | RuntimeException e) {
-        failAttempt(entry, token, "cannot build the message: " + e.getMessage());
-      }
-    }
-    Map<Object, Exception> failures = Map.of();
-    try {
-      mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
-    } catch (MailSendException e) {
-      failures = e.getFailedMessages();
-    } catch (MailException e) {
-      failures = new IdentityHashMap<>();
-      for (MimeMessage message : messages.keySet()) {
-        failures.put(message, e);
-      }
-    }
-    boolean unreachable = failures.values().stream().anyMatch(NotificationDelivery::isConnectionFailure);
+  /**
+   * Sends the batch one mail after another over one connection, marking each sent as soon as the
+   * server has taken it.
+   */
+  private BatchResult send(List<OutboxEntry> batch, Claim claim) {
     int sent = 0;
-    Instant now = Inputs.now();
-    for (Map.Entry<MimeMessage, OutboxEntry> message : messages.entrySet()) {
-      Exception failure = failures.get(message.getKey());
-      if (failure == null) {
-        outbox.markSent(message.getValue().id(), token, now);
-        sent++;
-      } else {
-        failAttempt(message.getValue(), token, failure.getMessage());
+    try (SmtpConnection connection = new SmtpConnection(mailSender)) {
+      for (int i = 0; i < batch.size(); i++) {
+        if (stopping) {
+          batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest.id(), claim.token));
+          break;
+        }
+        OutboxEntry entry = batch.get(i);
+        if (!claim.holds(entry.id())) {
+          continue;
+        }
+        try {
+          connection.ensureConnected();
+        } catch (MessagingException | RuntimeException e) {
+          List<OutboxEntry> waiting = batch.subList(i, batch.size()).stream().filter(rest -> claim.holds(rest.id()))
+              .toList();
+          waiting.forEach(rest -> failAttempt(rest, claim.token, e.getMessage()));
+          log.warn("Mail server unreachable; {} notifications wait for the next attempt: {}", waiting.size(),
+              e.getMessage());
+          return new BatchResult(sent, true);
+        }
+        if (sendOne(connection, entry, claim.token)) {
+          sent++;
+        }
       }
     }
-    if (unreachable) {
-      log.warn("Mail server unreachable; {} notifications wait for the next attempt", failures.size());
+    return new BatchResult(sent, false);
+  }
+
+  private boolean sendOne(SmtpConnection connection, OutboxEntry entry, String token) {
+    MimeMessage message;
+    try {
+      message = toMessage(entry);
+    } catch (MessagingException | RuntimeException e) {
+      failAttempt(entry, token, "cannot build the message: " + e.getMessage());
+      return false;
     }
-    return new BatchResult(sent, unreachable);
+    try {
+      connection.send(message);
+    } catch (MessagingException | RuntimeException e) {
+      failAttempt(entry, token, e.getMessage());
+      return false;
+    }
+    outbox.markSent(entry.id(), token, Inputs.now());
+    return true;
+  }
+
+  /**
+   * A batch's claim, renewed whenever half of its lease has passed, so a batch that takes longer than
+   * the lease (a slow mail server) is not claimed and sent again by another node.
+   */
+  private final class Claim {
+    private final String token;
+    private Instant until;
+    private Set<Long> ids;
+
+    Claim(String token, Instant until, List<OutboxEntry> batch) {
+      this.token = token;
+      this.until = until;
+      this.ids = batch.stream().map(OutboxEntry::id).collect(Collectors.toSet());
+    }
+
+    boolean holds(long id) {
+      Instant now = Inputs.now();
+      if (now.isAfter(until.minus(lease.dividedBy(2)))) {
+        until = now.plus(lease);
+        ids = outbox.renewClaim(token, until);
+      }
+      return ids.contains(id);
+    }
   }
 
   private void failAttempt(OutboxEntry entry, String token, String error) {
@@ -193,14 +230,5 @@ public class NotificationDelivery implements SmartLifecycle {
     }
     message.setHeader("X-Proposal-Flow-Notification", Long.toString(entry.id()));
     return message;
-  }
-
-  private static boolean isConnectionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || String.valueOf(t.getMessage()).contains("Couldn't connect")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

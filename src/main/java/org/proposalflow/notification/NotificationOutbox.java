@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -85,6 +87,17 @@ public class NotificationOutbox {
     OffsetDateTime at = utc(now);
     return !jdbc.queryForList("select id from notification where status = 'PENDING' and next_attempt_at <= ? "
         + "and (claimed_until is null or claimed_until < ?) limit 1", Long.class, at, at).isEmpty();
+  }
+
+  /**
+   * Extends the rows {@code token} still holds to {@code until} and returns their ids. The rows no
+   * longer held are those another node claimed after an earlier lease of this claim ran out.
+   */
+  public Set<Long> renewClaim(String token, Instant until) {
+    jdbc.update("update notification set claimed_until = ? where claim_token = ? and status = 'PENDING'", utc(until),
+        token);
+    return new HashSet<>(jdbc.queryForList("select id from notification where claim_token = ? and status = 'PENDING'",
+        Long.class, token));
   }
 
   public void markSent(long id, String token, Instant now) {

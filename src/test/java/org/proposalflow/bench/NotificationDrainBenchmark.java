@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,7 +62,7 @@ class NotificationDrainBenchmark {
   @Autowired
   private NotificationOutbox outbox;
   @Autowired
-  private JavaMailSender mailSender;
+  private JavaMailSenderImpl mailSender;
   @Autowired
   private RuntimeService runtimeService;
   @Autowired

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
 import org.proposalflow.validation.Inputs;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Two delivery workers on one database (as two application nodes are) drain the same outbox
@@ -37,7 +38,7 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
   @Autowired
   private NotificationDelivery delivery;
   @Autowired
-  private JavaMailSender mailSender;
+  private JavaMailSenderImpl mailSender;
   @Autowired
   private RuntimeService runtime;
 
@@ -55,11 +56,7 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
 
   @Test
   void twoNodesDeliverEachNotificationExactlyOnce() throws Exception {
-    for (int i = 0; i < NOTIFICATIONS; i++) {
-      outbox.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
-          "aino", "aino.kivimaa@proposalflow.example", "en", "Two-node test " + i, "Body " + i, null, null, null),
-          Inputs.now());
-    }
+    enqueue(NOTIFICATIONS);
     List<NotificationDelivery> nodes = List.of(node(), node());
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -85,6 +82,56 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
   }
 
   @Test
+  void aBatchThatTakesLongerThanTheClaimLeaseIsNotSentAgainByTheOtherNode() throws Exception {
+    // a lease far shorter than the batch takes, as with a slow mail server: the sending node keeps
+    // renewing its claim while the other node polls as its scheduler does
+    Duration lease = Duration.ofSeconds(1);
+    int batch = 1_000;
+    enqueue(batch);
+    NotificationDelivery slow = node(batch, lease);
+    NotificationDelivery polling = node(batch, lease);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> sentBySlow = pool.submit(slow::deliverDue);
+      Future<Integer> sentByPolling = pool.submit(() -> {
+        int sent = 0;
+        while (!sentBySlow.isDone()) {
+          sent += polling.deliverDue();
+          Thread.sleep(50);
+        }
+        return sent;
+      });
+      assertThat(sentBySlow.get() + sentByPolling.get()).isEqualTo(batch);
+    } finally {
+      pool.shutdown();
+    }
+
+    List<String> ids = Arrays.stream(smtp.getReceivedMessages()).map(TwoNodeDeliveryTest::notificationId).toList();
+    assertThat(ids).hasSize(batch).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aNodeStoppedInTheMiddleOfABatchGivesBackTheRestAndTheOtherNodeSendsItAtOnce() throws Exception {
+    int batch = 1_000;
+    enqueue(batch);
+    NotificationDelivery stopped = node(batch, Duration.ofMinutes(2));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> sentBeforeTheStop = pool.submit(stopped::deliverDue);
+      assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+      stopped.stop();
+      assertThat(sentBeforeTheStop.get()).isBetween(1, batch - 1);
+    } finally {
+      pool.shutdown();
+    }
+
+    int givenBack = batch - smtp.getReceivedMessages().length;
+    assertThat(node(batch, Duration.ofMinutes(2)).deliverDue()).as("no claim left to expire first").isEqualTo(givenBack);
+    List<String> ids = Arrays.stream(smtp.getReceivedMessages()).map(TwoNodeDeliveryTest::notificationId).toList();
+    assertThat(ids).hasSize(batch).doesNotHaveDuplicates();
+  }
+
+  @Test
   void whatACrashedNodeHadClaimedIsDeliveredByAnotherOnceTheClaimExpires() throws Exception {
     outbox.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
         "eero", "eero.rantanen@proposalflow.example", "en", "Crash test", "Body", null, null, null), Inputs.now());
@@ -102,9 +149,22 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
     assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("Crash test");
   }
 
+  private void enqueue(int count) {
+    List<NotificationOutbox.NewNotification> notifications = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      notifications.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
+          "aino", "aino.kivimaa@proposalflow.example", "en", "Two-node test " + i, "Body " + i, null, null, null));
+    }
+    outbox.addAll(notifications, Inputs.now());
+  }
+
   private NotificationDelivery node() {
-    return new NotificationDelivery(outbox, mailSender, runtime, "Proposal Flow <proposal-flow@localhost>", 20, 3,
-        Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2));
+    return node(20, Duration.ofMinutes(2));
+  }
+
+  private NotificationDelivery node(int batchSize, Duration lease) {
+    return new NotificationDelivery(outbox, mailSender, runtime, "Proposal Flow <proposal-flow@localhost>", batchSize,
+        3, Duration.ofMinutes(1), Duration.ofHours(1), lease);
   }
 
   private static String notificationId(MimeMessage mail) {
