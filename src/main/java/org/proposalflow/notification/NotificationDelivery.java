@@ -120,7 +120,7 @@ public class NotificationDelivery implements SmartLifecycle {
     try (SmtpConnection connection = new SmtpConnection(mailSender)) {
       for (int i = 0; i < batch.size(); i++) {
         if (stopping) {
-          batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest.id(), claim.token));
+          outbox.release(claim.token);
           break;
         }
         OutboxEntry entry = batch.get(i);

@@ -112,10 +112,10 @@ public class NotificationOutbox {
         abbreviate(error), nextAttempt == null ? OutboxEntry.FAILED : OutboxEntry.PENDING, utc(nextAttempt), id, token);
   }
 
-  /** Gives back a claim without counting an attempt (delivery stopped before reaching it). */
-  public void release(long id, String token) {
-    jdbc.update("update notification set claim_token = null, claimed_until = null where id = ? and claim_token = ?",
-        id, token);
+  /** Gives back what a claim still holds without counting an attempt (delivery stopped before reaching it). */
+  public void release(String token) {
+    jdbc.update("update notification set claim_token = null, claimed_until = null where claim_token = ? "
+        + "and status = 'PENDING'", token);
   }
 
   public void recordIncident(long id, String incidentId) {
