@@ -140,8 +140,8 @@ class LifecycleThroughputBenchmark {
         } else {
           filling.put("filledBy", "copies");
           filling.putAll(growByCopies(ours, false, database, proposals, "ours"));
-          filling.putAll(growByCopies(bare, true, bareDatabase, bareUpTo > 0 ? Math.min(proposals, bareUpTo) : proposals,
-              "bare"));
+          long bareProposals = bareUpTo > 0 ? Math.min(proposals, bareUpTo) : proposals;
+          filling.putAll(growByCopies(bare, true, bareDatabase, bareProposals, "bare"));
         }
         DatabaseUpkeep.likeAutovacuum(database);
         DatabaseUpkeep.likeAutovacuum(bareDatabase);
@@ -328,7 +328,8 @@ class LifecycleThroughputBenchmark {
             + "lifecycles/s (%.1f-%.1f, %.0f ms each), bare twin %.1f/s (%.1f-%.1f, %.0f ms); ours takes %.2f times as "
             + "long (median of the %d pairs, %.2f-%.2f); per lifecycle against the first level: ours %.2f times, bare "
             + "%.2f times", proposals, filling.get("filledBy"),
-        bareProposals == proposals ? "" : String.format(Locale.ROOT, "; the bare twin's %,d", bareProposals), running, 12 + sectionCodes().size(), lifecycles, RUNS,
+        bareProposals == proposals ? "" : String.format(Locale.ROOT, "; the bare twin's %,d", bareProposals), running,
+        12 + sectionCodes().size(), lifecycles, RUNS,
         oursMedian, BenchReport.min(oursPerSecond), BenchReport.max(oursPerSecond), level.oursMs(), bareMedian,
         BenchReport.min(barePerSecond), BenchReport.max(barePerSecond), level.bareMs(), overhead, RUNS,
         BenchReport.min(overheads), BenchReport.max(overheads), oursGrowth, bareGrowth));
