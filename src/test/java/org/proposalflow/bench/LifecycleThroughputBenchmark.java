@@ -93,7 +93,8 @@ class LifecycleThroughputBenchmark {
   @Value("${pf.bench.lifecycle.levels:1000,10000}")
   private String levels;
   /**
-   * Finished proposals the bare twin's database grows to at most (0: every level, as ours). Ours and
+   * Finished proposals the bare twin's copies stop at (0: every level, as ours; the first level, run
+   * through the processes, is never capped). Ours and
    * the bare twin's both at 100,000 need more disk than many machines have; capped, the bare twin is
    * measured next to ours at every level all the same, on its largest database.
    */
