@@ -32,11 +32,12 @@ final class DatabaseUpkeep {
       // VACUUM cannot run inside a transaction
       connection.setAutoCommit(true);
       try {
-        boolean postgresql = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        statement.execute(postgresql ? "vacuum analyze" : "analyze");
-        if (postgresql) {
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+          statement.execute("vacuum analyze");
           // needs a superuser or pg_checkpoint, as the benchmarks' user postgres is
           statement.execute("checkpoint");
+        } else {
+          statement.execute("analyze");
         }
       } finally {
         connection.setAutoCommit(autoCommit);
