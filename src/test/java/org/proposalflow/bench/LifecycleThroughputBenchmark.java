@@ -168,20 +168,25 @@ class LifecycleThroughputBenchmark {
       // a database kept from an earlier run may hold them already
       return Map.of(whose + "RowsCopied", 0);
     }
-    long rows;
+    FinishedProposalCopies.Grown grown;
     double seconds;
     try (Connection connection = dataSource.getConnection()) {
       long start = System.nanoTime();
-      rows = copies.growTo(connection, target);
+      grown = copies.growTo(connection, target);
       seconds = (System.nanoTime() - start) / 1e9;
       assertThat(finished(engine, isBare)).as("finished %s after copying", whose).isEqualTo(target);
       assertCopyLikeOriginal(engine, dataSource, copies.originals(connection).get(0));
     }
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put(whose + "RowsCopied", rows);
+    figures.put(whose + "RowsCopied", grown.rows());
     figures.put(whose + "CopySeconds", BenchReport.round(seconds));
-    figures.put(whose + "RowsPerSecond", Math.round(rows / seconds));
+    figures.put(whose + "RowsPerSecond", Math.round(grown.rows() / seconds));
     figures.put(whose + "SecondsPer1000Copies", BenchReport.round(seconds * 1000 / (target - proposalsBefore)));
+    if (grown.indexesRebuilt() > 0) {
+      // included in the copy's seconds
+      figures.put(whose + "IndexesRebuilt", grown.indexesRebuilt());
+      figures.put(whose + "IndexRebuildSeconds", BenchReport.round(grown.rebuildSeconds()));
+    }
     if (bytesBefore > 0) {
       figures.put(whose + "KiBPerProposal", (databaseBytes(dataSource) - bytesBefore) / 1024 / (target - proposalsBefore));
     } else {
