@@ -13,10 +13,8 @@ import java.util.Set;
 
 /**
  * Secondary indexes dropped for a bulk copy on PostgreSQL and built again after it. A copied proposal's
- * rows land at random places in every index on a UUID-like column; once the indexes outgrow the page
- * cache each such row costs a random read per index (on 2026-12-03 copying slowed from 39 to 95 s per
- * 1,000 proposals between 10,000 and 35,000, with PostgreSQL reading from disk). A build sorts once
- * instead. Kept: primary keys and other constraints, and the indexes led by a column the copy selects
+ * rows land at random places in every index on a UUID-like column, and once the indexes outgrow the
+ * page cache each such row costs a random read per index; a build sorts once instead. Kept: primary keys and other constraints, and the indexes led by a column the copy selects
  * by ({@code kept}), whose entries of one proposal lie side by side.
  */
 final class IndexesSetAside {
