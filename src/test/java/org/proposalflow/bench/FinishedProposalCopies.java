@@ -109,12 +109,6 @@ final class FinishedProposalCopies {
     long rows = 0;
     boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     try (Statement statement = connection.createStatement()) {
-      if (postgres) {
-        // The statistics are the last analyse's, when the originals were a tenth of the proposals or more, so
-        // the planner read every large table whole for each round (2026-12-03: 375 MB/s from disk at 66,000);
-        // a proposal's rows lie side by side in its root instance's index.
-        statement.execute("set enable_seqscan = off");
-      }
       IndexesSetAside indexes = IndexesSetAside.drop(connection, tables.values().stream()
           .filter(Table::isSetAsideWhileCopying).map(Table::storedName).toList(), SELECTED_BY);
       statement.execute("create local temporary table if not exists " + SOURCE + " (ID_ varchar(64) primary key)");
@@ -122,7 +116,7 @@ final class FinishedProposalCopies {
       int round = roundsDone(connection, originals.get(0)) + 1;
       for (long finished = finished(connection); finished < target; round++) {
         List<String> chosen = originals.subList(0, (int) Math.min(originals.size(), target - finished));
-        rows += copy(connection, tables, chosen, suffix(round));
+        rows += copy(connection, tables, chosen, suffix(round), postgres);
         connection.commit();
         finished += chosen.size();
       }
@@ -191,8 +185,8 @@ final class FinishedProposalCopies {
     return counts;
   }
 
-  private long copy(Connection connection, Map<String, Table> tables, List<String> lifecycles, String suffix)
-      throws SQLException {
+  private long copy(Connection connection, Map<String, Table> tables, List<String> lifecycles, String suffix,
+      boolean postgres) throws SQLException {
     try (Statement statement = connection.createStatement();
         PreparedStatement source = connection.prepareStatement("insert into " + SOURCE + " (ID_) values (?)")) {
       statement.executeUpdate("delete from " + SOURCE);
@@ -216,6 +210,13 @@ final class FinishedProposalCopies {
             throw new IllegalStateException(running + " rows in " + table.name() + " of proposals to copy: not finished");
           }
           continue;
+        }
+        if (postgres) {
+          // The statistics are the last analyse's, when the originals were a tenth of the proposals or more: the
+          // planner read each large table whole every round (2026-12-03: 375 MB/s from disk at 66,000), where a
+          // proposal's rows lie side by side in its root instance's index. The others (grants, task meter rows
+          // found by time) it plans as before.
+          statement.execute("set enable_seqscan = " + (table.isSetAsideWhileCopying() ? "off" : "on"));
         }
         rows += statement.executeUpdate("insert into " + table.sqlName() + " (" + table.columnList() + ") select "
             + table.copiedColumns(suffix) + " from " + table.sqlName() + " where " + rowsOfSource);
