@@ -109,8 +109,8 @@ final class FinishedProposalCopies {
     long rows = 0;
     boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     try (Statement statement = connection.createStatement()) {
-      IndexesSetAside indexes = IndexesSetAside.drop(connection, tables.values().stream()
-          .filter(Table::isSetAsideWhileCopying).map(Table::storedName).toList(), SELECTED_BY);
+      IndexesSetAside indexes = !postgres ? IndexesSetAside.none() : IndexesSetAside.drop(connection,
+          tables.values().stream().filter(Table::isSetAsideWhileCopying).map(Table::storedName).toList(), SELECTED_BY);
       statement.execute("create local temporary table if not exists " + SOURCE + " (ID_ varchar(64) primary key)");
       List<String> originals = originals(connection);
       int round = roundsDone(connection, originals.get(0)) + 1;

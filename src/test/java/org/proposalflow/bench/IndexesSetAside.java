@@ -25,12 +25,14 @@ final class IndexesSetAside {
     this.definitions = definitions;
   }
 
-  /** Drops those indexes of the given tables (names as stored) and commits; none on other databases. */
+  /** Nothing set aside (the copies on other databases than PostgreSQL). */
+  static IndexesSetAside none() {
+    return new IndexesSetAside(List.of());
+  }
+
+  /** Drops those indexes of the given tables (names as stored) on PostgreSQL and commits. */
   static IndexesSetAside drop(Connection connection, Collection<String> tables, Set<String> kept) throws SQLException {
     List<String> definitions = new ArrayList<>();
-    if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-      return new IndexesSetAside(definitions);
-    }
     List<String> names = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("select i.relname, pg_get_indexdef(i.oid),"
         + " pg_get_indexdef(i.oid, 1, true) from pg_index x join pg_class i on i.oid = x.indexrelid"
@@ -57,6 +59,9 @@ final class IndexesSetAside {
 
   /** Builds the dropped indexes again, as they were, and commits. */
   void rebuild(Connection connection) throws SQLException {
+    if (definitions.isEmpty()) {
+      return;
+    }
     try (Statement statement = connection.createStatement()) {
       // the session's sort memory for the builds; the server's default (64 MB) sorts on disk
       statement.execute("set local maintenance_work_mem = '1GB'");
