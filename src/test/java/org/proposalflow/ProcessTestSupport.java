@@ -76,8 +76,8 @@ public abstract class ProcessTestSupport {
     idea.put("estimatedBudget", 4_000_000);
     idea.put("regionalShare", 900_000.5);
     idea.put("leadOrganisation", "Digipolis");
-    idea.put("contactPerson", "Aino Kivimaa");
-    idea.put("contactEmail", "aino.kivimaa@proposalflow.example");
+    idea.put("contactPerson", "Aino Kivikaamos");
+    idea.put("contactEmail", "aino.kivikaamos@proposalflow.example");
     return idea;
   }
 

@@ -175,7 +175,7 @@ class TwoNodesIT {
 
   private void createPeople(int port) throws Exception {
     String[][] people = {
-        {"aino", "Aino", "Kivimaa", "industryWriters"}, {"eero", "Eero", "Rantanen", "industryWriters"},
+        {"aino", "Aino", "Kivikaamos", "industryWriters"}, {"eero", "Eero", "Rantalumi", "industryWriters"},
         {"helmi", "Helmi", "Jokivaara", "industryManagers"}};
     for (String[] person : people) {
       post(port, ADMIN, "/engine-rest/user/create", json.writeValueAsString(Map.of(
@@ -216,7 +216,7 @@ class TwoNodesIT {
         Map.entry("programme", "interregAurora"), Map.entry("callIdentifier", "AURORA-2027-" + number),
         Map.entry("callDeadline", deadline.toString()), Map.entry("estimatedBudget", 1_000_000),
         Map.entry("regionalShare", 300_000), Map.entry("leadOrganisation", "Digipolis"),
-        Map.entry("contactPerson", "Aino Kivimaa"), Map.entry("reminderDays", "1"));
+        Map.entry("contactPerson", "Aino Kivikaamos"), Map.entry("reminderDays", "1"));
     values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
     return json.writeValueAsString(Map.of("variables", variables));
   }

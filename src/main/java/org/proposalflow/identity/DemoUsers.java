@@ -35,11 +35,11 @@ public class DemoUsers {
   }
 
   static final List<DemoUser> USERS = List.of(
-      writer("aino", "Aino", "Kivimaa", Cluster.INDUSTRY),
-      writer("eero", "Eero", "Rantanen", Cluster.INDUSTRY),
+      writer("aino", "Aino", "Kivikaamos", Cluster.INDUSTRY),
+      writer("eero", "Eero", "Rantalumi", Cluster.INDUSTRY),
       manager("helmi", "Helmi", "Jokivaara", Cluster.INDUSTRY),
-      writer("juho", "Juho", "Pellikka", Cluster.RURAL),
-      writer("liisa", "Liisa", "Kaarlenkaski", Cluster.RURAL),
+      writer("juho", "Juho", "Peltotunturi", Cluster.RURAL),
+      writer("liisa", "Liisa", "Kaarnakero", Cluster.RURAL),
       manager("oskari", "Oskari", "Tunturila", Cluster.RURAL),
       writer("saara", "Saara", "Revontuli", Cluster.DESIGN),
       writer("tuomas", "Tuomas", "Kelovaara", Cluster.DESIGN),

@@ -397,7 +397,7 @@ class LifecycleThroughputBenchmark {
     idea.put("regionalShare", 700_000);
     idea.put("leadOrganisation", "Digipolis");
     idea.put("contactPerson", "Aino");
-    idea.put("contactEmail", "aino.kivimaa@proposalflow.example");
+    idea.put("contactEmail", "aino.kivikaamos@proposalflow.example");
     String key;
     if (isBare) {
       // what the application's first step would have written

@@ -103,7 +103,7 @@ class NotificationsTest extends ProcessTestSupport {
     delivery.deliverDue();
 
     List<MimeMessage> partnerTask = mailsAbout(proposal, "Choose candidate partners");
-    assertThat(recipients(partnerTask)).containsExactly("aino.kivimaa@proposalflow.example");
+    assertThat(recipients(partnerTask)).containsExactly("aino.kivikaamos@proposalflow.example");
     assertThat(partnerTask.get(0).getSubject()).startsWith("Tehtävä odottaa: Choose candidate partners");
     assertThat(text(partnerTask.get(0))).contains("Hei Aino,");
   }
@@ -126,7 +126,7 @@ class NotificationsTest extends ProcessTestSupport {
     taskService.setAssignee(partners.getId(), "eero");
     identityService.clearAuthentication();
     delivery.deliverDue();
-    assertThat(recipients(mailsAbout(proposal, "Task waiting"))).containsExactly("eero.rantanen@proposalflow.example");
+    assertThat(recipients(mailsAbout(proposal, "Task waiting"))).containsExactly("eero.rantalumi@proposalflow.example");
   }
 
   @Test
@@ -147,8 +147,8 @@ class NotificationsTest extends ProcessTestSupport {
     delivery.deliverDue();
 
     List<MimeMessage> reminders = mailsAbout(proposal, "14 days to the call deadline");
-    assertThat(recipients(reminders)).containsExactlyInAnyOrder("aino.kivimaa@proposalflow.example",
-        "eero.rantanen@proposalflow.example", "helmi.jokivaara@proposalflow.example");
+    assertThat(recipients(reminders)).containsExactlyInAnyOrder("aino.kivikaamos@proposalflow.example",
+        "eero.rantalumi@proposalflow.example", "helmi.jokivaara@proposalflow.example");
     assertThat(mailsAbout(proposal, "45 days to the call deadline")).hasSize(3);
     assertThat(mailsAbout(proposal, "30 days to the call deadline")).hasSize(3);
     MimeMessage reminder = reminders.get(0);
@@ -255,7 +255,7 @@ class NotificationsTest extends ProcessTestSupport {
     assertThat(mailsAbout(proposal, "")).hasSize(waiting.size());
     assertThat(recipients(mailsAbout(proposal, "Screen idea"))).containsExactly("helmi.jokivaara@proposalflow.example");
     assertThat(recipients(mailsAbout(proposal, "Choose candidate partners")))
-        .containsExactlyInAnyOrder("aino.kivimaa@proposalflow.example", "eero.rantanen@proposalflow.example");
+        .containsExactlyInAnyOrder("aino.kivikaamos@proposalflow.example", "eero.rantalumi@proposalflow.example");
   }
 
   @Test
@@ -348,8 +348,8 @@ class NotificationsTest extends ProcessTestSupport {
     delivery.deliverDue();
 
     List<MimeMessage> outcome = mailsAbout(proposal, "Withdrawn");
-    assertThat(recipients(outcome)).containsExactlyInAnyOrder("aino.kivimaa@proposalflow.example",
-        "eero.rantanen@proposalflow.example", "helmi.jokivaara@proposalflow.example",
+    assertThat(recipients(outcome)).containsExactlyInAnyOrder("aino.kivikaamos@proposalflow.example",
+        "eero.rantalumi@proposalflow.example", "helmi.jokivaara@proposalflow.example",
         "marja.tunturikoski@proposalflow.example", "antero.kairaniemi@proposalflow.example",
         "demo@proposalflow.example");
     assertThat(text(outcome.get(0))).contains("Reason: The call was cancelled.");

@@ -139,7 +139,7 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
   @Test
   void whatACrashedNodeHadClaimedIsDeliveredByAnotherOnceTheClaimExpires() throws Exception {
     outbox.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
-        "eero", "eero.rantanen@proposalflow.example", "en", "Crash test", "Body", null, null, null), Inputs.now());
+        "eero", "eero.rantalumi@proposalflow.example", "en", "Crash test", "Body", null, null, null), Inputs.now());
     List<OutboxEntry> claimedByTheCrashedNode = outbox.claimDue("crashed-node", Inputs.now(), Duration.ofMinutes(2), 10);
     assertThat(claimedByTheCrashedNode).hasSize(1);
 
@@ -158,7 +158,7 @@ class TwoNodeDeliveryTest extends ProcessTestSupport {
     List<NotificationOutbox.NewNotification> notifications = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       notifications.add(new NotificationOutbox.NewNotification(NotificationKind.DEADLINE_REMINDER, null, null, null,
-          "aino", "aino.kivimaa@proposalflow.example", "en", "Two-node test " + i, "Body " + i, null, null, null));
+          "aino", "aino.kivikaamos@proposalflow.example", "en", "Two-node test " + i, "Body " + i, null, null, null));
     }
     outbox.addAll(notifications, Inputs.now());
   }

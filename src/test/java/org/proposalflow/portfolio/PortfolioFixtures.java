@@ -25,7 +25,7 @@ final class PortfolioFixtures {
     int number = Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
     records.insert(reference, "fixture-" + reference, new Idea("Proposal " + number + ", a fixture", "P" + number,
         cluster, "Fixture.", programme, "CALL-" + number, OffsetDateTime.parse(deadline), new BigDecimal("1000000"),
-        new BigDecimal("200000"), "Digipolis", "Aino Kivimaa", null), ProposalStage.SCREENING);
+        new BigDecimal("200000"), "Digipolis", "Aino Kivikaamos", null), ProposalStage.SCREENING);
     return reference;
   }
 
