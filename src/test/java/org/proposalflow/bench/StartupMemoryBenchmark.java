@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -76,9 +77,9 @@ class StartupMemoryBenchmark {
     memory.put(figures, "RssMiBAfterStart", "memoryRatio");
     figures.put("oursRssMiBAfter60Lifecycles", BenchReport.round(afterLifecyclesMiB));
     BenchReport.write("start-up and memory", "H2 file", figures, String.format(Locale.ROOT,
-        "first start on an empty database, ready after %s for the minimal Camunda webapp application "
-            + "(ours: health UP; the minimal one: its job executor started); web apps answer after %s; "
-            + "restart on the database the first start left: ready after %s; "
+        "against the minimal Camunda webapp application, ready (ours: health UP; the minimal one: its job "
+            + "executor started) after a first start on an empty database %s; web apps answering %s; "
+            + "ready after a restart on the database the first start left %s; "
             + "resident memory after start %s; %.0f MiB after 60 lifecycles (demo portfolio); %d rounds, "
             + "default JVM settings", ready.describe("s"), welcome.describe("s"), restart.describe("s"),
         memory.describe("MiB"), afterLifecyclesMiB, ROUNDS));
@@ -86,7 +87,7 @@ class StartupMemoryBenchmark {
 
   /** One quantity of both applications over the rounds: medians, and the ratio taken within each round. */
   private record Figure(double[] ours, double[] minimal, double[] ratios) {
-    static Figure of(List<Starts> ours, List<Starts> minimal, java.util.function.ToDoubleFunction<Starts> value) {
+    static Figure of(List<Starts> ours, List<Starts> minimal, ToDoubleFunction<Starts> value) {
       double[] oursValues = ours.stream().mapToDouble(value).toArray();
       double[] minimalValues = minimal.stream().mapToDouble(value).toArray();
       double[] ratios = new double[oursValues.length];
