@@ -1,6 +1,10 @@
 package org.proposalflow.identity;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
@@ -11,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fictional demo people at the real cluster organisations, for the local default run.
@@ -59,12 +64,17 @@ public class DemoUsers {
     this.identityService = identityService;
   }
 
-  /** After {@link ProposalAuthorizations} has created the groups. */
+  /** After {@link ProposalAuthorizations} has created the groups; in one transaction, reading what exists once. */
   @EventListener(PostDeployEvent.class)
   @Order(1)
+  @Transactional
   public void seed() {
+    Set<String> existing = identityService.createUserQuery()
+        .userIdIn(USERS.stream().map(DemoUser::id).toArray(String[]::new)).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    Map<String, Set<String>> members = new HashMap<>();
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+      if (!existing.contains(demo.id())) {
         User user = identityService.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
@@ -73,18 +83,20 @@ public class DemoUsers {
         identityService.saveUser(user);
       }
       for (String group : demo.groups()) {
-        ensureMembership(demo.id(), group);
+        ensureMembership(members, demo.id(), group);
       }
     }
     // the administrator of the demo also sees what portfolio managers see
     if (identityService.createUserQuery().userId("demo").count() == 1) {
-      ensureMembership("demo", ProposalGroups.PORTFOLIO_MANAGERS);
+      ensureMembership(members, "demo", ProposalGroups.PORTFOLIO_MANAGERS);
     }
     log.info("Demo users ready: {} people in {} groups", USERS.size(), ProposalGroups.all().size());
   }
 
-  private void ensureMembership(String userId, String groupId) {
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+  private void ensureMembership(Map<String, Set<String>> members, String userId, String groupId) {
+    Set<String> groupMembers = members.computeIfAbsent(groupId, group -> identityService.createUserQuery()
+        .memberOfGroup(group).list().stream().map(User::getId).collect(Collectors.toSet()));
+    if (groupMembers.add(userId)) {
       identityService.createMembership(userId, groupId);
     }
   }

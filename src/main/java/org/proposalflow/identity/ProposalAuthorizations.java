@@ -12,11 +12,16 @@ import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -29,6 +34,7 @@ import org.proposalflow.proposal.Cluster;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may see and do what, set up at every start (only what is missing is created): the groups of
@@ -64,111 +70,135 @@ public class ProposalAuthorizations {
     this.authorizationService = authorizationService;
   }
 
+  /** In one transaction, reading what exists once: this runs before the application reports itself up. */
   @EventListener(PostDeployEvent.class)
   @Order(0)
+  @Transactional
   public void ensure() {
-    ProposalGroups.all().forEach(this::ensureGroup);
-    for (Cluster cluster : Cluster.values()) {
-      ensureTenant(cluster);
-      ensureTenantMembership(cluster, cluster.writersGroup());
-      ensureTenantMembership(cluster, cluster.managersGroup());
-      ensureTenantMembership(cluster, ProposalGroups.PORTFOLIO_MANAGERS);
-    }
+    Map<String, String> groups = ProposalGroups.all();
+    ensureGroups(groups);
+    ensureTenants();
     // one global grant each rather than one per group: every Tasklist query joins each open task with
     // each grant on "*", and which processes a person may start is still up to their groups' grants
-    grantEveryone(Resources.FILTER, "*", READ);
-    grantEveryone(Resources.PROCESS_INSTANCE, "*", CREATE);
-    for (String group : ProposalGroups.all().keySet()) {
-      grant(group, Resources.PROCESS_DEFINITION, SETTINGS, READ, CREATE_INSTANCE);
-      grant(group, Resources.APPLICATION, "tasklist", ACCESS);
+    Grants grants = new Grants(groups.keySet());
+    grants.everyone(Resources.FILTER, "*", READ);
+    grants.everyone(Resources.PROCESS_INSTANCE, "*", CREATE);
+    for (String group : groups.keySet()) {
+      grants.group(group, Resources.PROCESS_DEFINITION, SETTINGS, READ, CREATE_INSTANCE);
+      grants.group(group, Resources.APPLICATION, "tasklist", ACCESS);
     }
     for (Cluster cluster : Cluster.values()) {
-      grant(cluster.writersGroup(), Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
+      grants.group(cluster.writersGroup(), Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
       for (String process : PROPOSAL_PROCESSES) {
-        grant(cluster.writersGroup(), Resources.PROCESS_DEFINITION, process, READ_INSTANCE, READ_HISTORY, READ_TASK,
-            TASK_WORK, TASK_ASSIGN);
+        grants.group(cluster.writersGroup(), Resources.PROCESS_DEFINITION, process, READ_INSTANCE, READ_HISTORY,
+            READ_TASK, TASK_WORK, TASK_ASSIGN);
       }
-      managerGrants(cluster.managersGroup());
+      managerGrants(grants, cluster.managersGroup());
     }
     String portfolio = ProposalGroups.PORTFOLIO_MANAGERS;
-    managerGrants(portfolio);
-    grant(portfolio, Resources.PROCESS_INSTANCE, "*", READ, UPDATE);
-    grant(portfolio, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-    grant(portfolio, Resources.TASK, "*", READ, TASK_ASSIGN);
-    grant(portfolio, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+    managerGrants(grants, portfolio);
+    grants.group(portfolio, Resources.PROCESS_INSTANCE, "*", READ, UPDATE);
+    grants.group(portfolio, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    grants.group(portfolio, Resources.TASK, "*", READ, TASK_ASSIGN);
+    grants.group(portfolio, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+    grants.saveChanged();
   }
 
-  private void managerGrants(String group) {
-    grant(group, Resources.APPLICATION, "cockpit", ACCESS);
-    grant(group, Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
+  private static void managerGrants(Grants grants, String group) {
+    grants.group(group, Resources.APPLICATION, "cockpit", ACCESS);
+    grants.group(group, Resources.PROCESS_DEFINITION, "proposal-lifecycle", READ, CREATE_INSTANCE);
     for (String process : PROPOSAL_PROCESSES) {
-      grant(group, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY, READ_TASK,
-          TASK_WORK, TASK_ASSIGN);
+      grants.group(group, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY,
+          READ_TASK, TASK_WORK, TASK_ASSIGN);
     }
     for (String process : MANAGER_ACTIONS) {
-      grant(group, Resources.PROCESS_DEFINITION, process, READ, CREATE_INSTANCE);
+      grants.group(group, Resources.PROCESS_DEFINITION, process, READ, CREATE_INSTANCE);
     }
   }
 
-  /** Adds permissions to a group's grant on a resource, creating the grant or extending the one that exists. */
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    grantOrExtend(Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
-  }
+  /**
+   * The groups' grants and the global authorizations as they are, read once; adding permissions
+   * creates a grant or extends the one that exists, and only those are saved.
+   */
+  private class Grants {
 
-  /** The same for every user, whatever their groups: the global authorization on a resource. */
-  private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
-    grantOrExtend(Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
-  }
+    private final Map<String, Authorization> byKey = new HashMap<>();
+    private final Set<Authorization> changed = new LinkedHashSet<>();
 
-  /** A group's grant (groupId given) or the global authorization (null). */
-  private void grantOrExtend(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
-    AuthorizationQuery existing = authorizationService.createAuthorizationQuery().authorizationType(type)
-        .resourceType(resource).resourceId(resourceId);
-    if (groupId != null) {
-      existing.groupIdIn(groupId);
+    Grants(Collection<String> groupIds) {
+      authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(groupIds.toArray(String[]::new)).list()
+          .forEach(grant -> byKey.put(key(grant.getGroupId(), grant.getResourceType(), grant.getResourceId()), grant));
+      authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL).list()
+          .forEach(global -> byKey.put(key(null, global.getResourceType(), global.getResourceId()), global));
     }
-    Authorization authorization = existing.singleResult();
-    boolean changed = false;
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(type);
-      if (groupId != null) {
-        authorization.setGroupId(groupId);
+
+    void group(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      add(Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId, permissions);
+    }
+
+    /** The same for every user, whatever their groups: the global authorization on a resource. */
+    void everyone(Resource resource, String resourceId, Permission... permissions) {
+      add(Authorization.AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
+    }
+
+    private void add(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
+      Authorization authorization = byKey.computeIfAbsent(key(groupId, resource.resourceType(), resourceId), key -> {
+        Authorization created = authorizationService.createNewAuthorization(type);
+        created.setGroupId(groupId);
+        created.setResource(resource);
+        created.setResourceId(resourceId);
+        changed.add(created);
+        return created;
+      });
+      for (Permission permission : permissions) {
+        if (!authorization.isPermissionGranted(permission)) {
+          authorization.addPermission(permission);
+          changed.add(authorization);
+        }
       }
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      changed = true;
     }
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
+
+    void saveChanged() {
+      changed.forEach(authorizationService::saveAuthorization);
+    }
+
+    private static String key(String groupId, int resourceType, String resourceId) {
+      return groupId + "|" + resourceType + "|" + resourceId;
+    }
+  }
+
+  private void ensureGroups(Map<String, String> groups) {
+    Set<String> existing = identityService.createGroupQuery().groupIdIn(groups.keySet().toArray(String[]::new)).list()
+        .stream().map(Group::getId).collect(Collectors.toSet());
+    groups.forEach((id, name) -> {
+      if (!existing.contains(id)) {
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+    });
+  }
+
+  private void ensureTenants() {
+    Set<String> tenants = identityService.createTenantQuery().list().stream().map(Tenant::getId)
+        .collect(Collectors.toSet());
+    for (Cluster cluster : Cluster.values()) {
+      if (!tenants.contains(cluster.code())) {
+        Tenant tenant = identityService.newTenant(cluster.code());
+        tenant.setName(cluster.englishName());
+        identityService.saveTenant(tenant);
       }
     }
-    if (changed) {
-      authorizationService.saveAuthorization(authorization);
-    }
-  }
-
-  private void ensureTenant(Cluster cluster) {
-    if (identityService.createTenantQuery().tenantId(cluster.code()).count() == 0) {
-      Tenant tenant = identityService.newTenant(cluster.code());
-      tenant.setName(cluster.englishName());
-      identityService.saveTenant(tenant);
-    }
-  }
-
-  private void ensureTenantMembership(Cluster cluster, String groupId) {
-    if (identityService.createTenantQuery().tenantId(cluster.code()).groupMember(groupId).count() == 0) {
-      identityService.createTenantGroupMembership(cluster.code(), groupId);
-    }
-  }
-
-  private void ensureGroup(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identityService.saveGroup(group);
+    for (Cluster cluster : Cluster.values()) {
+      Set<String> members = identityService.createGroupQuery().memberOfTenant(cluster.code()).list().stream()
+          .map(Group::getId).collect(Collectors.toSet());
+      for (String group : List.of(cluster.writersGroup(), cluster.managersGroup(), ProposalGroups.PORTFOLIO_MANAGERS)) {
+        if (!members.contains(group)) {
+          identityService.createTenantGroupMembership(cluster.code(), group);
+        }
+      }
     }
   }
 }

@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class OwnDatabase {
 
-  /** The statement cache of the application's embedded default (application.yaml), for every H2 database measured. */
-  static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=256";
+  /** The settings of the application's embedded default (application.yaml), for every H2 database measured. */
+  static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE";
 
   /** The H2 databases handed out in this JVM: they live in its heap until shut down. */
   private static final Set<String> IN_MEMORY = new LinkedHashSet<>();

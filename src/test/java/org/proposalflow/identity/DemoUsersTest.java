@@ -50,6 +50,16 @@ class DemoUsersTest extends ProcessTestSupport {
   }
 
   @Test
+  void seedingPutsBackAMembershipThatWasRemoved() {
+    identityService.deleteMembership("aino", Cluster.INDUSTRY.writersGroup());
+    assertThat(identityService.createUserQuery().userId("aino").memberOfGroup(Cluster.INDUSTRY.writersGroup()).count()).isZero();
+
+    demoUsers.seed();
+
+    assertThat(identityService.createUserQuery().userId("aino").memberOfGroup(Cluster.INDUSTRY.writersGroup()).count()).isOne();
+  }
+
+  @Test
   void myGroupsTasksFilterShowsAWriterTheirClustersTasksOnly() {
     startIdea(validIdea());
     var idea = validIdea();
