@@ -26,20 +26,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Start-up time and resident memory of the packaged application against a minimal Spring Boot
  * application with only the Camunda webapp starter ({@code src/test/minimal-app}), both on an H2
- * file of their own, started in five rounds, who goes first alternating; in each round each
- * application starts on an empty database (the first start: schema, deployment, demo users) and
- * then again on the database it left (a restart, as on any Monday after an update). The ratios are
- * taken within each round (this machine's speed drifts over minutes) and their median reported with
- * the spread. Ready: ours when its health endpoint says UP (which waits for the deployment and the
- * job executor), the minimal one, which has no health endpoint, when its job executor has started
- * (its last start-up step, after its web apps answer); when the Camunda welcome page first answers
- * is reported for both as well. Memory: VmRSS after the first start, and for ours also after the
- * demo portfolio (60 lifecycles through the processes). Runs after packaging: {@code mvn -Pbench verify}.
+ * file of their own, started in nine rounds ({@code -Dpf.bench.startup.rounds}), who goes first
+ * alternating; in each round each application starts on an empty database (the first start: schema,
+ * deployment, demo users) and then again on the database it left (a restart, as on any Monday after
+ * an update). The ratios are taken within each round (this machine's speed drifts over minutes) and
+ * their median reported with the spread. Ready: ours when its health endpoint says UP (which waits
+ * for the deployment and the job executor), the minimal one, which has no health endpoint, when its
+ * job executor has started (its last start-up step, after its web apps answer); when the Camunda
+ * welcome page first answers is reported for both as well. Memory: VmRSS after the first start, and
+ * for ours also after the demo portfolio (60 lifecycles through the processes). Runs after
+ * packaging: {@code mvn -Pbench verify}.
  */
 @Tag("startup")
 class StartupMemoryBenchmark {
 
-  private static final int ROUNDS = 5;
+  /** Rounds (-Dpf.bench.startup.rounds): starts here vary by a third from one to the next, so nine by default. */
+  private static final int ROUNDS = Integer.getInteger("pf.bench.startup.rounds", 9);
   private static final Path OURS = Path.of("target", "proposal-flow-0.1.0-SNAPSHOT.jar");
   private static final Path MINIMAL_PROJECT = Path.of("src", "test", "minimal-app");
   private static final Path MINIMAL = MINIMAL_PROJECT.resolve(Path.of("target", "minimal-camunda-app.jar"));
