@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proposalflow.proposal.ProposalRecords;
@@ -18,6 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * container is JVM-wide and the shared context of the other tests has registered its engine there.
  */
 class RestartKeepsProposalsIT {
+
+  /** The process archive in META-INF/processes.xml, whose deployments carry its name. */
+  private static final String ARCHIVE = "proposal-flow";
 
   @TempDir
   Path dataDir;
@@ -47,6 +52,27 @@ class RestartKeepsProposalsIT {
       ProcessInstance next = engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle",
           ProcessTestSupport.validIdea());
       assertThat(next.getBusinessKey()).isNotEqualTo(reference);
+    }
+  }
+
+  @Test
+  void aStartThatDeploysANewVersionKeepsTheApplicationRegisteredForTheEarlierOnes() {
+    String earlier;
+    try (ConfigurableApplicationContext first = start()) {
+      RepositoryService repository = first.getBean(ProcessEngine.class).getRepositoryService();
+      earlier = repository.createDeploymentQuery().deploymentName(ARCHIVE).singleResult().getId();
+      // another version of one of the archive's models, so that the next start deploys the jar's models again
+      String digest = repository.getDeploymentResourceNames(earlier).stream()
+          .filter(name -> name.endsWith("portfolio-digest.bpmn")).findFirst().orElseThrow();
+      repository.createDeployment().name(ARCHIVE).addModelInstance(digest, Bpmn.createExecutableProcess("portfolio-digest")
+          .camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName(ARCHIVE).count()).isEqualTo(3);
+      assertThat(engine.getManagementService().getProcessApplicationForDeployment(earlier))
+          .as("instances of the first version still run in the application's context").isEqualTo(ARCHIVE);
     }
   }
 

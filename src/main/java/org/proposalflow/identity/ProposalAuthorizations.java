@@ -143,7 +143,7 @@ public class ProposalAuthorizations {
     }
 
     private void add(int type, String groupId, Resource resource, String resourceId, Permission... permissions) {
-      Authorization authorization = byKey.computeIfAbsent(key(groupId, resource.resourceType(), resourceId), key -> {
+      Authorization authorization = byKey.computeIfAbsent(key(groupId, resource.resourceType(), resourceId), missing -> {
         Authorization created = authorizationService.createNewAuthorization(type);
         created.setGroupId(groupId);
         created.setResource(resource);
