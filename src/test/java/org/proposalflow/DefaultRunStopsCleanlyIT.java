@@ -27,19 +27,13 @@ class DefaultRunStopsCleanlyIT {
 
   @Test
   void aStoppedDefaultRunLogsNoErrorAndLeavesItsDatabase() throws Exception {
-    Path jar;
-    try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("proposal-flow-.*\\.jar")).findFirst().orElseThrow()
-          .toAbsolutePath();
-    }
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     Path log = workingDirectory.resolve("out.log");
-    Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port))
-        .directory(workingDirectory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = PackagedJar.process(List.of(), "--server.port=" + port).directory(workingDirectory.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();

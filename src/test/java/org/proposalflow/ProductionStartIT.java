@@ -3,8 +3,6 @@ package org.proposalflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,12 +12,7 @@ class ProductionStartIT {
 
   @Test
   void productionRefusesToStartWithoutItsAdministratorAndSaysWhy() throws Exception {
-    Path jar;
-    try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("proposal-flow-.*\\.jar")).findFirst().orElseThrow();
-    }
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--server.port=0"));
+    ProcessBuilder builder = PackagedJar.process(List.of(), "--server.port=0");
     builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
     builder.environment().put("PROPOSAL_FLOW_DB_URL", "jdbc:postgresql://127.0.0.1:5432/not-needed");
     builder.environment().remove("PROPOSAL_FLOW_ADMIN_ID");

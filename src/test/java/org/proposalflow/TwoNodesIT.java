@@ -146,17 +146,12 @@ class TwoNodesIT {
   }
 
   private Process start(String databaseUrl, int port, String name) throws Exception {
-    Path jar;
-    try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("proposal-flow-.*\\.jar")).findFirst().orElseThrow();
-    }
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar.toString(),
+    ProcessBuilder builder = PackagedJar.process(List.of("-Xmx768m"),
         "--server.port=" + port,
         "--proposal-flow.notifications.poll-interval=PT1S",
         "--proposal-flow.notifications.claim-lease=PT20S",
         "--camunda.bpm.job-execution.max-wait=2000",
-        "--camunda.bpm.job-execution.lock-time-in-millis=20000"));
+        "--camunda.bpm.job-execution.lock-time-in-millis=20000");
     Map<String, String> env = builder.environment();
     env.put("SPRING_PROFILES_ACTIVE", "prod");
     env.put("PROPOSAL_FLOW_DB_URL", databaseUrl);
