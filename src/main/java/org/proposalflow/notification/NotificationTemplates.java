@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,6 +27,8 @@ public class NotificationTemplates {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
 
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+  /** The templates ship in the jar, so each is read once; an absent one is remembered as absent. */
+  private final Map<String, Optional<String>> loaded = new ConcurrentHashMap<>();
 
   public NotificationTemplates() {
     messages.setBasename("notifications/messages");
@@ -71,8 +75,12 @@ public class NotificationTemplates {
     return out.toString();
   }
 
-  private static String load(NotificationKind kind, String language) {
-    String path = "notifications/" + kind.template() + "." + language + ".txt";
+  private String load(NotificationKind kind, String language) {
+    return loaded.computeIfAbsent("notifications/" + kind.template() + "." + language + ".txt",
+        path -> Optional.ofNullable(read(path))).orElse(null);
+  }
+
+  private static String read(String path) {
     try (InputStream in = NotificationTemplates.class.getClassLoader().getResourceAsStream(path)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

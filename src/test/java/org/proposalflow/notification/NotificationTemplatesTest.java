@@ -26,6 +26,9 @@ class NotificationTemplatesTest {
     assertThat(sv.language()).isEqualTo("en");
     assertThat(sv.subject()).isEqualTo("Funded: PF-2027-0002 ARC");
     assertThat(sv.note()).contains("outcome.sv.txt missing");
+    // templates are read once: the second time the absent one is still absent, the English one the same
+    assertThat(templates.render(NotificationKind.OUTCOME, "sv", Map.of("outcomeText", "Funded", "reference",
+        "PF-2027-0002", "acronym", "ARC"))).isEqualTo(sv);
   }
 
   @Test
