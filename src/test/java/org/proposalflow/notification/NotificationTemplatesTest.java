@@ -26,7 +26,7 @@ class NotificationTemplatesTest {
     assertThat(sv.language()).isEqualTo("en");
     assertThat(sv.subject()).isEqualTo("Funded: PF-2027-0002 ARC");
     assertThat(sv.note()).contains("outcome.sv.txt missing");
-    // templates are read once: the second time the absent one is still absent, the English one the same
+    // the second render uses what the first one read: still the English text, still the note
     assertThat(templates.render(NotificationKind.OUTCOME, "sv", Map.of("outcomeText", "Funded", "reference",
         "PF-2027-0002", "acronym", "ARC"))).isEqualTo(sv);
   }
