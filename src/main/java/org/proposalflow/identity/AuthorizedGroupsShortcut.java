@@ -3,26 +3,45 @@ package org.proposalflow.identity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Before each authorization check the engine narrows the user's groups to those named in any
- * authorization, with a {@code select distinct} over the whole authorization table, several times
- * per Tasklist request (and on a database of before the cluster tenants, whose per-proposal grants
- * made that table grow with the portfolio, a scan of hundreds of thousands of rows). Our users belong
- * to a handful of groups, so their groups go to the check as they are: the result is the same (a
- * group without authorizations grants nothing); only long group lists are still narrowed, as the
- * engine does, to keep its queries short.
+ * Two queries the engine runs around its authorization checks that give the same answer every time
+ * here, left out.
+ * <ul>
+ * <li>Before each check the engine narrows the user's groups to those named in any authorization,
+ * with a {@code select distinct} over the whole authorization table, several times per Tasklist
+ * request (and on a database of before the cluster tenants, whose per-proposal grants made that
+ * table grow with the portfolio, a scan of hundreds of thousands of rows). Our users belong to a
+ * handful of groups, so their groups go to the check as they are: the result is the same (a group
+ * without authorizations grants nothing); only long group lists are still narrowed, as the engine
+ * does, to keep its queries short.</li>
+ * <li>In every command that checks a permission the engine first asks whether any revoke
+ * authorization applies to the user (its default, {@code authorizationCheckRevokes=auto}). Access
+ * here is granted, never revoked ({@link ProposalAuthorizations}), so saving a revoke authorization is
+ * refused with a clear message, and when the database holds none at start the question is not
+ * asked again (no node can add one). A database that already holds revokes keeps them checked.</li>
+ * </ul>
  */
 @Component
 public class AuthorizedGroupsShortcut extends AbstractProcessEnginePlugin {
 
   static final int GROUPS_PASSED_AS_THEY_ARE = 50;
+  static final String NO_REVOKES = "Proposal Flow grants permissions and does not revoke them: "
+      + "instead of a revoke authorization, remove or narrow the grant that gives the permission";
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizedGroupsShortcut.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -42,6 +61,19 @@ public class AuthorizedGroupsShortcut extends AbstractProcessEnginePlugin {
     });
   }
 
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    long revokes = engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+    if (revokes == 0) {
+      engine.getProcessEngineConfiguration()
+          .setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    } else {
+      LOG.warn("{} revoke authorizations in the database: they stay checked, at one query more per command. {}",
+          revokes, NO_REVOKES);
+    }
+  }
+
   static class ShortcutAuthorizationManager extends AuthorizationManager {
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
@@ -49,6 +81,14 @@ public class AuthorizedGroupsShortcut extends AbstractProcessEnginePlugin {
         return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
       }
       return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
+    }
+
+    @Override
+    public void validateResourceCompatibility(AuthorizationEntity authorization) {
+      if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
+        throw new BadUserRequestException(NO_REVOKES);
+      }
+      super.validateResourceCompatibility(authorization);
     }
   }
 }
