@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Two queries the engine runs around its authorization checks that give the same answer every time
- * here, left out.
+ * Three things the engine does around its authorization checks that give the same answer every time
+ * here, left out or done more cheaply.
  * <ul>
  * <li>Before each check the engine narrows the user's groups to those named in any authorization,
  * with a {@code select distinct} over the whole authorization table, several times per Tasklist
@@ -33,6 +35,11 @@ import org.springframework.stereotype.Component;
  * here is granted, never revoked ({@link ProposalAuthorizations}), so saving a revoke authorization is
  * refused with a clear message, and when the database holds none at start the question is not
  * asked again (no node can add one). A database that already holds revokes keeps them checked.</li>
+ * <li>Without revokes, a check such as "may work on this task" (any of: task work or update, on the
+ * task or on its process definition) is granted exactly when one grant gives one of those permissions;
+ * {@link GrantLookup} looks for it with one short query, instead of the engine's long statement built
+ * anew for each check. When it finds none, the engine checks as usual, and refuses with its own
+ * message.</li>
  * </ul>
  */
 @Component
@@ -81,6 +88,19 @@ public class AuthorizedGroupsShortcut extends AbstractProcessEnginePlugin {
         return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
       }
       return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
+    }
+
+    @Override
+    public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+      if (userId != null && GrantLookup.answers(check)
+          && check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)
+          && !isRevokeAuthCheckEnabled(userId, groupIds)
+          && GrantLookup.granted(getDbSqlSession().getSqlSession().getConnection(),
+              Context.getProcessEngineConfiguration().getDatabaseTablePrefix(), userId,
+              filterAuthenticatedGroupIds(groupIds), check)) {
+        return true;
+      }
+      return super.isAuthorized(userId, groupIds, check);
     }
 
     @Override
