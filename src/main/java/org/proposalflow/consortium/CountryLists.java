@@ -1,6 +1,8 @@
 package org.proposalflow.consortium;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.proposalflow.platform.CodeLists;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ public class CountryLists {
 
   private final Set<String> memberStates = load("eu-member-states");
   private final Set<String> associatedCountries = load("horizon-europe-associated-countries");
+  /** Only areas found are kept: a code without a file is not remembered. */
+  private final Map<String, Set<String>> areas = new ConcurrentHashMap<>();
 
   public boolean isMemberState(String country) {
     return memberStates.contains(country);
@@ -25,9 +29,19 @@ public class CountryLists {
     return associatedCountries.contains(country);
   }
 
-  /** The countries of a programme's area, empty when the programme has no area file. */
+  /** The countries of a programme's area, empty when the programme has no area file; a file is read once. */
   public Set<String> programmeArea(String programme) {
-    return programme != null && programme.matches("[A-Za-z]+") ? load(programme) : Set.of();
+    if (programme == null || !programme.matches("[A-Za-z]+")) {
+      return Set.of();
+    }
+    Set<String> area = areas.get(programme);
+    if (area == null) {
+      area = load(programme);
+      if (!area.isEmpty()) {
+        areas.put(programme, area);
+      }
+    }
+    return area;
   }
 
   static Set<String> load(String name) {
