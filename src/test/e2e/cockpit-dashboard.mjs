@@ -1,13 +1,11 @@
 // Logs in to Cockpit as a user, opens the dashboard and prints what the "Proposal portfolio" shows, as JSON.
 // Usage: node cockpit-dashboard.mjs <base url> <user> <password> [programme to filter by]
-import { launch, logIn } from './browser.mjs';
+import { inBrowser, logIn } from './browser.mjs';
 
 const [base, user, password, programme] = process.argv.slice(2);
-const browser = await launch();
-try {
-  const page = await browser.newPage();
+await inBrowser('cockpit-dashboard-' + user, {}, async (page) => {
   await logIn(page, base, 'cockpit', user, password);
-  await page.waitForSelector('.pf-portfolio .pf-kpis, .pf-portfolio .pf-denied', { timeout: 60000 });
+  await page.waitForSelector('.pf-portfolio .pf-kpis, .pf-portfolio .pf-denied');
   const read = () => page.evaluate(() => ({
     title: document.querySelector('.pf-portfolio h2')?.textContent,
     kpis: Object.fromEntries([...document.querySelectorAll('.pf-kpi')].map((k) =>
@@ -24,11 +22,9 @@ try {
     await page.selectOption('.pf-filter select[name=programme]', programme);
     await page.click('.pf-filter button[type=submit]');
     await page.waitForFunction((chosen) => document.querySelector('.pf-csv')?.getAttribute('href')
-      .includes('programme=' + chosen), programme, { timeout: 30000 });
+      .includes('programme=' + chosen), programme);
     seen.filtered = await read();
   }
   await page.locator('.pf-portfolio').screenshot({ path: 'target/cockpit-dashboard-' + user + '.png' });
-  console.log(JSON.stringify(seen));
-} finally {
-  await browser.close();
-}
+  return seen;
+});

@@ -1,17 +1,15 @@
 // Logs in to Tasklist, opens a claimed "Plan the writing" task (a form with a dynamic list) and
 // completes it as a person would; prints what the Complete button and the form did, as JSON.
 // Usage: node tasklist-plan-writing.mjs <base url> <user> <password> <task id> <document url> <owner,owner,...>
-import { launch, logIn } from './browser.mjs';
+import { inBrowser, logIn, visibleErrors } from './browser.mjs';
 
 const [base, user, password, taskId, documentUrl, owners] = process.argv.slice(2);
-const browser = await launch();
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+await inBrowser('tasklist-plan-writing', { viewport: { width: 1400, height: 2400 } }, async (page) => {
   await logIn(page, base, 'tasklist', user, password);
-  await page.waitForSelector('.task-filters, [cam-tasks]', { timeout: 60000 });
+  await page.waitForSelector('.task-filters, [cam-tasks]');
   await page.goto(base + '/camunda/app/tasklist/default/#/?task=' + taskId + '&detailsTab=task-detail-form');
   const field = (key) => page.locator(`input[id$="-Field_${key}"]`).first();
-  await field('owner_0').waitFor({ timeout: 60000 });
+  await field('owner_0').waitFor();
   const complete = page.locator('button:has-text("Complete")').first();
   const settle = async () => {
     await page.evaluate(() => document.activeElement?.blur());
@@ -36,12 +34,9 @@ try {
   await page.screenshot({ path: 'target/tasklist-plan-writing.png', fullPage: true });
   if (!seen.completeDisabledWhenFilled) {
     await complete.click();
-    await page.waitForSelector('.fjs-container', { state: 'detached', timeout: 30000 }).catch(() => {});
+    await page.waitForSelector('.fjs-container', { state: 'detached', timeout: 60000 }).catch(() => {});
   }
   seen.formStillShown = await page.locator('.fjs-container').count() > 0;
-  seen.errorToasts = await page.evaluate(() => [...document.querySelectorAll('.alert-danger, .alert-error')]
-    .filter((n) => n.offsetParent !== null).map((n) => n.innerText.trim()));
-  console.log(JSON.stringify(seen));
-} finally {
-  await browser.close();
-}
+  seen.errorToasts = await visibleErrors(page);
+  return seen;
+});

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one of the browser scripts in src/test/e2e (playwright-core driving Debian's headless
  * chromium) and reads the JSON it prints. CI installs both and requires the browser tests to run
- * (PF_REQUIRE_BROWSER); elsewhere they are skipped without them.
+ * (PF_REQUIRE_BROWSER); elsewhere they are skipped without them. A script that fails says why in
+ * the test's failure message (its error, the page's address and error messages) and leaves a
+ * screenshot in target/.
  */
 public final class HeadlessBrowser {
 
@@ -32,17 +34,21 @@ public final class HeadlessBrowser {
     }
     assumeTrue(browserReady, "Debian chromium and playwright-core (npm ci --prefix src/test/e2e) installed");
     Path output = Files.createTempFile("browser", ".json");
+    Path errors = Files.createTempFile("browser", ".err");
+    output.toFile().deleteOnExit();
+    errors.toFile().deleteOnExit();
     List<String> command = new ArrayList<>(List.of("node", E2E.resolve(script).toString()));
     command.addAll(List.of(arguments));
-    Process node = new ProcessBuilder(command)
-        .redirectOutput(output.toFile()).redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    if (!node.waitFor(120, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
-      throw new AssertionError("the browser did not finish within 2 minutes");
+    Process node = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      node.destroyForcibly().waitFor();
     }
     String json = Files.readString(output, StandardCharsets.UTF_8);
-    assertThat(node.exitValue()).as(json).isZero();
+    String stderr = Files.readString(errors, StandardCharsets.UTF_8);
+    System.err.print(stderr);
+    assertThat(finished).as("%s finished within 5 minutes; it printed: %s", script, stderr).isTrue();
+    assertThat(node.exitValue()).as("%s exit code; it printed: %s%s", script, stderr, json).isZero();
     return new ObjectMapper().readTree(json);
   }
 }
