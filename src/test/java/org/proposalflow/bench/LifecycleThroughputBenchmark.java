@@ -146,7 +146,7 @@ class LifecycleThroughputBenchmark {
         }
         DatabaseUpkeep.likeAutovacuum(database);
         DatabaseUpkeep.likeAutovacuum(bareDatabase);
-        Level measured = measure(bare, finished(ours, false), filling, first);
+        Level measured = measure(bare, bareDatabase, finished(ours, false), filling, first);
         first = first == null ? measured : first;
       }
     } finally {
@@ -285,8 +285,8 @@ class LifecycleThroughputBenchmark {
     return (isBare ? BareTwin.PREFIX : "") + "proposal-lifecycle";
   }
 
-  private Level measure(ProcessEngine bare, long proposals, Map<String, Object> filling, Level first)
-      throws Exception {
+  private Level measure(ProcessEngine bare, DataSource bareDatabase, long proposals, Map<String, Object> filling,
+      Level first) throws Exception {
     double[] oursPerSecond = new double[RUNS];
     double[] barePerSecond = new double[RUNS];
     double[] overheads = new double[RUNS];
@@ -304,6 +304,8 @@ class LifecycleThroughputBenchmark {
       overheads[i] = barePerSecond[i] / oursPerSecond[i];
     }
     statements.write(proposals, RUNS * lifecycles);
+    VariableProfile.write(proposals, VariableProfile.ofLastLifecycle(database, lifecycleKey(false)),
+        VariableProfile.ofLastLifecycle(bareDatabase, lifecycleKey(true)));
     double oursMedian = BenchReport.median(oursPerSecond);
     double bareMedian = BenchReport.median(barePerSecond);
     double overhead = BenchReport.median(overheads);
