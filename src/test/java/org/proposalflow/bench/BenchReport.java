@@ -53,6 +53,12 @@ final class BenchReport {
     return Math.round(value * 10) / 10.0;
   }
 
+  /** A report of its own next to the results, e.g. statements-1000.md; replaces an earlier one. */
+  static void writeFile(String name, CharSequence text) throws IOException {
+    Files.createDirectories(DIR);
+    Files.writeString(DIR.resolve(name), text);
+  }
+
   static void write(String benchmark, String database, Map<String, Object> figures, String markdownRow)
       throws IOException {
     Files.createDirectories(DIR);

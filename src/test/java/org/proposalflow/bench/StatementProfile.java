@@ -1,8 +1,6 @@
 package org.proposalflow.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +81,7 @@ final class StatementProfile {
             abbreviated((String) statement.get("query"))));
       }
     }
-    Path file = Path.of("target", "bench", "statements-" + proposals + ".md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
+    BenchReport.writeFile("statements-" + proposals + ".md", report);
   }
 
   /** Statements and their time per lifecycle by the tables they touch, one column pair per database. */

@@ -1,14 +1,13 @@
 package org.proposalflow.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,36 +46,37 @@ final class VariableProfile {
 
   static void write(long proposals, Map<String, Counts> ours, Map<String, Counts> bare) throws IOException {
     Counts none = new Counts(0, 0);
-    TreeSet<String> either = new TreeSet<>(ours.keySet());
-    either.addAll(bare.keySet());
-    List<String> names = new ArrayList<>(either);
-    // most rows added by ours first
-    names.sort((a, b) -> Long.compare(added(ours.getOrDefault(b, none), bare.getOrDefault(b, none)),
-        added(ours.getOrDefault(a, none), bare.getOrDefault(a, none))));
+    TreeSet<String> names = new TreeSet<>(ours.keySet());
+    names.addAll(bare.keySet());
+    List<Difference> differences = names.stream()
+        .map(name -> new Difference(name, ours.getOrDefault(name, none), bare.getOrDefault(name, none)))
+        .filter(difference -> !difference.ours().equals(difference.bare()))
+        // most rows added by ours first
+        .sorted(Comparator.comparingLong(Difference::added).reversed()).toList();
     StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
         "# Variables of one lifecycle at %,d finished proposals: ours %d variables with %d values, the bare twin %d with %d%n%n"
             + "| variable | ours: variables | ours: values | bare twin: variables | bare twin: values |%n|---|---|---|---|---|%n",
-        proposals, total(ours, true), total(ours, false), total(bare, true), total(bare, false)));
-    for (String name : names) {
-      Counts mine = ours.getOrDefault(name, none);
-      Counts theirs = bare.getOrDefault(name, none);
-      if (!mine.equals(theirs)) {
-        report.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", name, mine.variables(), mine.values(),
-            theirs.variables(), theirs.values()));
-      }
+        proposals, total(ours, Counts::variables), total(ours, Counts::values), total(bare, Counts::variables),
+        total(bare, Counts::values)));
+    for (Difference difference : differences) {
+      report.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", difference.name(),
+          difference.ours().variables(), difference.ours().values(), difference.bare().variables(),
+          difference.bare().values()));
     }
     report.append(String.format(Locale.ROOT, "%n%d more variables with the same counts in both.%n",
-        names.stream().filter(name -> ours.getOrDefault(name, none).equals(bare.getOrDefault(name, none))).count()));
-    Path file = Path.of("target", "bench", "variables-" + proposals + ".md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
+        names.size() - differences.size()));
+    BenchReport.writeFile("variables-" + proposals + ".md", report);
   }
 
-  private static long added(Counts ours, Counts bare) {
-    return ours.variables() + ours.values() - bare.variables() - bare.values();
+  /** One variable's counts where ours and the bare twin's differ. */
+  private record Difference(String name, Counts ours, Counts bare) {
+
+    long added() {
+      return ours.variables() + ours.values() - bare.variables() - bare.values();
+    }
   }
 
-  private static long total(Map<String, Counts> counts, boolean variables) {
-    return counts.values().stream().mapToLong(count -> variables ? count.variables() : count.values()).sum();
+  private static long total(Map<String, Counts> counts, ToLongFunction<Counts> count) {
+    return counts.values().stream().mapToLong(count).sum();
   }
 }
