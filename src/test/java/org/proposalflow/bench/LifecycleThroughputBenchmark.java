@@ -112,6 +112,7 @@ class LifecycleThroughputBenchmark {
   private final Map<String, Authentication> people = new HashMap<>();
   /** The drafting forms as our engine last offered them; the bare twin's people fill in the same rows. */
   private final Map<String, Object> offered = new HashMap<>();
+  private final StepProfile steps = new StepProfile();
 
   @Test
   void lifecyclesPerSecondAgainstTheBareEngine() throws Exception {
@@ -292,6 +293,7 @@ class LifecycleThroughputBenchmark {
     double[] overheads = new double[RUNS];
     long bareProposals = finished(bare, true);
     StatementProfile statements = StatementProfile.start(database);
+    steps.clear();
     for (int i = 0; i < RUNS; i++) {
       // who goes first alternates, so a steady drift favours neither
       if (i % 2 == 0) {
@@ -304,6 +306,7 @@ class LifecycleThroughputBenchmark {
       overheads[i] = barePerSecond[i] / oursPerSecond[i];
     }
     statements.write(proposals, RUNS * lifecycles);
+    steps.write(proposals, RUNS * lifecycles);
     VariableProfile.write(proposals, VariableProfile.ofLastLifecycle(database, lifecycleKey(false)),
         VariableProfile.ofLastLifecycle(bareDatabase, lifecycleKey(true)));
     double oursMedian = BenchReport.median(oursPerSecond);
@@ -401,6 +404,7 @@ class LifecycleThroughputBenchmark {
     idea.put("contactPerson", "Aino");
     idea.put("contactEmail", "aino.kivikaamos@proposalflow.example");
     String key;
+    long start = System.nanoTime();
     if (isBare) {
       // what the application's first step would have written
       idea.put("reference", "BARE-" + number);
@@ -411,6 +415,7 @@ class LifecycleThroughputBenchmark {
     } else {
       key = engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle", idea).getBusinessKey();
     }
+    steps.add(isBare, "start", System.nanoTime() - start);
     complete(engine, isBare, key, "Task_ScreenIdea", "helmi", Map.of("screeningDecision", "go"));
     Map<String, Object> choice = new HashMap<>(Map.of("candidateAction", "invite", "coordinator", "DIGIPOLIS",
         "beneficiaries", "NORRBOTTEN-MINING-LAB,TROMSO-ARCTIC-DESIGN",
@@ -506,11 +511,13 @@ class LifecycleThroughputBenchmark {
     IdentityService identity = engine.getIdentityService();
     identity.setAuthentication(isBare ? new Authentication(user, List.of())
         : people.computeIfAbsent(user, id -> ProcessTestSupport.loggedIn(identity, id)));
+    long start = System.nanoTime();
     try {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
       tasks.complete(task.getId(), variables);
+      steps.add(isBare, task.getTaskDefinitionKey(), System.nanoTime() - start);
     } finally {
       identity.clearAuthentication();
     }

@@ -65,8 +65,10 @@ final class OwnDatabase {
       IN_MEMORY.add(inMemory);
       return inMemory;
     }
-    int slash = url.lastIndexOf('/');
-    String database = url.substring(slash + 1) + "_" + name;
+    // the driver's options after '?' apply to the new database too
+    int optionsStart = url.indexOf('?') < 0 ? url.length() : url.indexOf('?');
+    int slash = url.lastIndexOf('/', optionsStart);
+    String database = url.substring(slash + 1, optionsStart) + "_" + name;
     try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + database);
@@ -76,6 +78,6 @@ final class OwnDatabase {
           + " (the bench profile's pf.bench.db.url must name a database the user may connect to and create "
           + "databases from)", e);
     }
-    return url.substring(0, slash + 1) + database;
+    return url.substring(0, slash + 1) + database + url.substring(optionsStart);
   }
 }
