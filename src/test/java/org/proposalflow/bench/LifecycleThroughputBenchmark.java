@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -106,6 +108,12 @@ class LifecycleThroughputBenchmark {
    */
   @Value("${pf.bench.lifecycle.running:200}")
   private int running;
+  /**
+   * A flight recording of the measured pairs alone, to target/bench/lifecycle-&lt;level&gt;.jfr (JFR's
+   * "profile" settings; give the JVM {@code -XX:FlightRecorderOptions:stackdepth=1024} too).
+   */
+  @Value("${pf.bench.lifecycle.record:false}")
+  private boolean record;
 
   private int started;
   /** The people working on the tasks, as logged in to Tasklist. */
@@ -294,6 +302,11 @@ class LifecycleThroughputBenchmark {
     long bareProposals = finished(bare, true);
     StatementProfile statements = StatementProfile.start(database);
     steps.clear();
+    Recording recording = record ? new Recording(Configuration.getConfiguration("profile")) : null;
+    if (recording != null) {
+      recording.setDestination(Path.of("target", "bench", "lifecycle-" + proposals + ".jfr"));
+      recording.start();
+    }
     for (int i = 0; i < RUNS; i++) {
       // who goes first alternates, so a steady drift favours neither
       if (i % 2 == 0) {
@@ -304,6 +317,10 @@ class LifecycleThroughputBenchmark {
         oursPerSecond[i] = run(ours, false, lifecycles);
       }
       overheads[i] = barePerSecond[i] / oursPerSecond[i];
+    }
+    if (recording != null) {
+      recording.stop();
+      recording.close();
     }
     statements.write(proposals, RUNS * lifecycles);
     steps.write(proposals, RUNS * lifecycles);
