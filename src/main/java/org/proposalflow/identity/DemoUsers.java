@@ -7,13 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.proposalflow.proposal.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,8 +62,6 @@ public class DemoUsers {
   }
 
   /** After {@link ProposalAuthorizations} has created the groups; in one transaction, reading what exists once. */
-  @EventListener(PostDeployEvent.class)
-  @Order(1)
   @Transactional
   public void seed() {
     Set<String> existing = identityService.createUserQuery()

@@ -29,10 +29,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.proposalflow.proposal.Cluster;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,9 +67,10 @@ public class ProposalAuthorizations {
     this.authorizationService = authorizationService;
   }
 
-  /** In one transaction, reading what exists once: this runs before the application reports itself up. */
-  @EventListener(PostDeployEvent.class)
-  @Order(0)
+  /**
+   * In one transaction, reading what exists once: this runs before the application reports itself up
+   * ({@link SetUpAlongsideDeployment}).
+   */
   @Transactional
   public void ensure() {
     Map<String, String> groups = ProposalGroups.all();

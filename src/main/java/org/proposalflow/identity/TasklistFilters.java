@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The shared Tasklist filters every user starts with; created once, found again by name. */
@@ -32,7 +30,6 @@ public class TasklistFilters {
     this.taskService = taskService;
   }
 
-  @EventListener(PostDeployEvent.class)
   public void ensureFilters() {
     ensure(MY_TASKS, -10, "Tasks assigned to me",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
