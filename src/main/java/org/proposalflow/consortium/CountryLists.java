@@ -2,8 +2,9 @@ package org.proposalflow.consortium;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.proposalflow.platform.CodeLists;
+import org.proposalflow.proposal.Programme;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,9 @@ public class CountryLists {
 
   private final Set<String> memberStates = load("eu-member-states");
   private final Set<String> associatedCountries = load("horizon-europe-associated-countries");
-  /** Only areas found are kept: a code without a file is not remembered. */
-  private final Map<String, Set<String>> areas = new ConcurrentHashMap<>();
+  /** Read once for every programme, those without a file too: a lookup that finds no file searches every jar. */
+  private final Map<String, Set<String>> areas = Programme.codes().stream()
+      .collect(Collectors.toUnmodifiableMap(code -> code, CountryLists::load));
 
   public boolean isMemberState(String country) {
     return memberStates.contains(country);
@@ -29,19 +31,9 @@ public class CountryLists {
     return associatedCountries.contains(country);
   }
 
-  /** The countries of a programme's area, empty when the programme has no area file; a file is read once. */
+  /** The countries of a programme's area, empty when the programme has no area file or is not one of ours. */
   public Set<String> programmeArea(String programme) {
-    if (programme == null || !programme.matches("[A-Za-z]+")) {
-      return Set.of();
-    }
-    Set<String> area = areas.get(programme);
-    if (area == null) {
-      area = load(programme);
-      if (!area.isEmpty()) {
-        areas.put(programme, area);
-      }
-    }
-    return area;
+    return programme == null ? Set.of() : areas.getOrDefault(programme, Set.of());
   }
 
   static Set<String> load(String name) {
