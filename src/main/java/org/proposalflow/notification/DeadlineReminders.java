@@ -43,16 +43,21 @@ public class DeadlineReminders {
   }
 
   /**
-   * (Re)plans the reminders of a proposal from its record (deadline, programme, cluster);
-   * {@code proposalDays} overrides the defaults when given.
+   * Re-plans the reminders of a proposal from its record (deadline, programme, cluster), deleting
+   * the plan it had; {@code proposalDays} overrides the defaults when given.
    */
   public void plan(String reference, String proposalDays) {
+    cancel(reference);
+    planFirst(reference, proposalDays);
+  }
+
+  /** Plans the reminders of a proposal just registered, which has no plan yet to delete. */
+  public void planFirst(String reference, String proposalDays) {
     Proposal proposal = proposals.find(reference).orElseThrow();
     String days = proposalDays != null ? proposalDays : programmes.getOrDefault(proposal.programme(), daysBefore);
     Date callDeadline = Date.from(proposal.callDeadline().toInstant());
     // fixed when planned: the sequential multi-instance reads its collection again at each reminder
     String remindersAhead = pending(callDeadline, days).stream().map(String::valueOf).collect(Collectors.joining(","));
-    cancel(reference);
     runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(reference)
         .setVariable("reference", reference)

@@ -36,6 +36,6 @@ public class RegisterProposal implements JavaDelegate {
     execution.setVariable("clusterName", idea.cluster().englishName());
     Date callDeadline = Date.from(idea.callDeadline().toInstant());
     execution.setVariable("callDeadline", callDeadline);
-    reminders.plan(reference, reminderDays);
+    reminders.planFirst(reference, reminderDays);
   }
 }
