@@ -48,8 +48,7 @@ public class PortfolioQueries {
   public List<Cell> cells(PortfolioFilter filter) {
     Where where = where(filter, launches());
     return jdbc.query("select cluster, stage, programme, count(*) as proposals, "
-            + "sum(case when screened_at is not null then 1 else 0 end) as screened, "
-            + "sum(case when submitted_at is not null then 1 else 0 end) as submitted, "
+            + "count(screened_at) as screened, count(submitted_at) as submitted, "
             + "coalesce(sum(case when submitted_at is not null then requested_budget end), 0) as requested, "
             + "coalesce(sum(granted_amount), 0) as granted, coalesce(sum(granted_regional_share), 0) as regional "
             + "from proposal" + where.sql + " group by cluster, stage, programme",
