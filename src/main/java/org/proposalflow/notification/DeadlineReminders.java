@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.proposalflow.platform.WithoutAuthorizationChecks;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
@@ -20,9 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The deadline reminder plan of a proposal: one instance of {@code deadline-reminders} per proposal
- * (business key = reference) whose timers fire at T-30, T-14, ... days before the call deadline,
- * one after the other (only the next one exists), visible in Cockpit. A moved deadline deletes the
- * old plan and starts a new one in the same transaction, so no stale reminder can fire.
+ * (business key = reference, tenant = cluster) whose timer fires at T-30, T-14, ... days before the
+ * call deadline, one after the other (only the next one exists), visible in Cockpit. A moved
+ * deadline deletes the old plan and starts a new one in the same transaction, so no stale reminder
+ * can fire.
+ *
+ * <p>The plan is one flat loop with two variables, {@code callDeadline} and {@code remindersAhead}
+ * (e.g. "14,7,2,1", the first is the next reminder), because every proposal starts one and most
+ * delete it unfired at submission: each variable and scope more is written and deleted again for
+ * every proposal.
  */
 @Component("deadlineReminders")
 @ConfigurationProperties(prefix = "proposal-flow.reminders")
@@ -56,15 +63,16 @@ public class DeadlineReminders {
     Proposal proposal = proposals.find(reference).orElseThrow();
     String days = proposalDays != null ? proposalDays : programmes.getOrDefault(proposal.programme(), daysBefore);
     Date callDeadline = Date.from(proposal.callDeadline().toInstant());
-    // fixed when planned: the sequential multi-instance reads its collection again at each reminder
-    String remindersAhead = pending(callDeadline, days).stream().map(String::valueOf).collect(Collectors.joining(","));
+    List<Integer> ahead = pending(callDeadline, days);
+    if (ahead.isEmpty()) {
+      return;
+    }
     runtimeService.createProcessInstanceByKey(PROCESS)
         .businessKey(reference)
-        .setVariable("reference", reference)
-        .setVariable("cluster", proposal.cluster())
+        // only the tenant is taken from it (ClusterTenants)
+        .setVariable("cluster", Variables.stringValue(proposal.cluster(), true))
         .setVariable("callDeadline", callDeadline)
-        .setVariable("reminderDays", days)
-        .setVariable("remindersAhead", remindersAhead)
+        .setVariable("remindersAhead", join(ahead))
         .execute();
   }
 
@@ -84,9 +92,32 @@ public class DeadlineReminders {
     cancel(execution.getProcessBusinessKey());
   }
 
-  /** The multi-instance collection of the plan: the reminders that were ahead when it was planned. */
+  /** When the plan's next reminder is due: the first of {@code remindersAhead}. */
+  public Date next(Date callDeadline, String remindersAhead) {
+    return at(callDeadline, ahead(remindersAhead).get(0));
+  }
+
+  /** The days before the deadline of the plan's next reminder. */
+  public int nextDays(String remindersAhead) {
+    return ahead(remindersAhead).get(0);
+  }
+
+  /** {@code remindersAhead} once its next reminder is sent: "" when it was the last. */
+  public String afterNext(String remindersAhead) {
+    List<Integer> ahead = ahead(remindersAhead);
+    return join(ahead.subList(1, ahead.size()));
+  }
+
+  /**
+   * The reminders in {@code remindersAhead}. Also the collection of plans started before the flat
+   * loop (version 1 of the model, a sequential multi-instance), which may still be running.
+   */
   public List<Integer> ahead(String remindersAhead) {
     return remindersAhead.isEmpty() ? List.of() : parse("remindersAhead", remindersAhead);
+  }
+
+  private static String join(List<Integer> days) {
+    return days.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** The reminders still ahead, as days before the deadline. */

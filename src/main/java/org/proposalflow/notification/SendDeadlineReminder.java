@@ -9,13 +9,23 @@ import org.springframework.stereotype.Component;
 public class SendDeadlineReminder implements JavaDelegate {
 
   private final Notifier notifier;
+  private final DeadlineReminders reminders;
 
-  public SendDeadlineReminder(Notifier notifier) {
+  public SendDeadlineReminder(Notifier notifier, DeadlineReminders reminders) {
     this.notifier = notifier;
+    this.reminders = reminders;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifier.deadlineReminder(execution.getProcessBusinessKey(), ((Number) execution.getVariable("daysBefore")).intValue());
+    // plans started by version 1 of the model (a sequential multi-instance) name the reminder's day
+    Object version1Days = execution.getVariable("daysBefore");
+    if (version1Days != null) {
+      notifier.deadlineReminder(execution.getProcessBusinessKey(), ((Number) version1Days).intValue());
+      return;
+    }
+    String remindersAhead = (String) execution.getVariable("remindersAhead");
+    notifier.deadlineReminder(execution.getProcessBusinessKey(), reminders.nextDays(remindersAhead));
+    execution.setVariable("remindersAhead", reminders.afterNext(remindersAhead));
   }
 }

@@ -139,6 +139,10 @@ class NotificationsTest extends ProcessTestSupport {
 
     // one reminder waits at a time, the next one after it has been sent
     assertThat(reminderDueDates(proposal)).as("Horizon Europe's plan starts at T-45").containsExactly(at(deadline, 45));
+    ProcessInstance plan = reminderPlan(proposal);
+    assertThat(plan.getTenantId()).as("the cluster's tenant").isEqualTo("industry");
+    assertThat(runtimeService.getVariables(plan.getId())).containsOnly(
+        Map.entry("callDeadline", Date.from(deadline.toInstant())), Map.entry("remindersAhead", "45,30,14,7,2,1"));
     for (int daysBefore : List.of(45, 30, 14)) {
       ClockUtil.setCurrentTime(Date.from(at(deadline, daysBefore)));
       managementService.executeJob(reminderJob(proposal, at(deadline, daysBefore)).getId());
@@ -203,6 +207,55 @@ class NotificationsTest extends ProcessTestSupport {
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
         .processInstanceBusinessKey(proposal.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void aProposalWhoseRemindersHaveAllPassedHasNoPlan() {
+    Map<String, Object> idea = validIdea();
+    idea.put("reminderDays", "1");
+    idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusHours(20).withSecond(0).withNano(0)));
+    ProcessInstance proposal = startIdea(idea);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
+        .processInstanceBusinessKey(proposal.getBusinessKey()).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
+        .processInstanceBusinessKey(proposal.getBusinessKey()).count()).as("none started either").isZero();
+  }
+
+  @Test
+  void aPlanStartedByTheEarlierModelKeepsRemindingAfterTheUpgrade() throws Exception {
+    OffsetDateTime deadline = OffsetDateTime.parse("2027-06-15T17:00+03:00");
+    ClockUtil.setCurrentTime(Date.from(deadline.minusDays(20).toInstant()));
+    ProcessInstance proposal = startIdea(validIdea());
+    String version1 = processEngine.getRepositoryService().createDeployment().name("deadline reminders, version 1")
+        .addClasspathResource("deadline-reminders-version-1.bpmn").deploy().getId();
+    try {
+      String definition = processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(version1)
+          .singleResult().getId();
+      // the variables the earlier DeadlineReminders gave a plan
+      ProcessInstance oldPlan = runtimeService.createProcessInstanceById(definition)
+          .businessKey(proposal.getBusinessKey())
+          .setVariable("reference", proposal.getBusinessKey()).setVariable("cluster", "industry")
+          .setVariable("callDeadline", Date.from(deadline.toInstant())).setVariable("reminderDays", "14,7")
+          .setVariable("remindersAhead", "14,7").execute();
+      Job first = managementService.createJobQuery().processInstanceId(oldPlan.getId()).singleResult();
+      assertThat(first.getDuedate().toInstant()).isEqualTo(at(deadline, 14));
+
+      ClockUtil.setCurrentTime(Date.from(at(deadline, 14)));
+      managementService.executeJob(first.getId());
+
+      Job second = managementService.createJobQuery().processInstanceId(oldPlan.getId()).singleResult();
+      assertThat(second.getDuedate().toInstant()).isEqualTo(at(deadline, 7));
+      ClockUtil.setCurrentTime(Date.from(at(deadline, 7)));
+      managementService.executeJob(second.getId());
+
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(oldPlan.getId()).count()).isZero();
+      delivery.deliverDue();
+      assertThat(mailsAbout(proposal, "14 days to the call deadline")).hasSize(3);
+      assertThat(mailsAbout(proposal, "7 days to the call deadline")).hasSize(3);
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(version1, true);
+    }
   }
 
   @Test
@@ -390,10 +443,13 @@ class NotificationsTest extends ProcessTestSupport {
         .filter(entry -> OutboxEntry.PENDING.equals(entry.status())).toList();
   }
 
-  private List<Job> reminderJobs(ProcessInstance proposal) {
-    ProcessInstance plan = runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
+  private ProcessInstance reminderPlan(ProcessInstance proposal) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
         .processInstanceBusinessKey(proposal.getBusinessKey()).singleResult();
-    return managementService.createJobQuery().processInstanceId(plan.getId()).timers().list();
+  }
+
+  private List<Job> reminderJobs(ProcessInstance proposal) {
+    return managementService.createJobQuery().processInstanceId(reminderPlan(proposal).getId()).timers().list();
   }
 
   private List<Instant> reminderDueDates(ProcessInstance proposal) {
