@@ -109,8 +109,8 @@ public class DeadlineReminders {
   }
 
   /**
-   * The reminders in {@code remindersAhead}. Also the collection of plans started before the flat
-   * loop (version 1 of the model, a sequential multi-instance), which may still be running.
+   * The reminders in {@code remindersAhead}. Also the collection of plans started by the earlier
+   * model (a sequential multi-instance), which may still be running.
    */
   public List<Integer> ahead(String remindersAhead) {
     return remindersAhead.isEmpty() ? List.of() : parse("remindersAhead", remindersAhead);

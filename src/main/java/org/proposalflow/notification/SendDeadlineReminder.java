@@ -18,10 +18,10 @@ public class SendDeadlineReminder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    // plans started by version 1 of the model (a sequential multi-instance) name the reminder's day
-    Object version1Days = execution.getVariable("daysBefore");
-    if (version1Days != null) {
-      notifier.deadlineReminder(execution.getProcessBusinessKey(), ((Number) version1Days).intValue());
+    // plans started by the earlier model (a sequential multi-instance) name the reminder's day
+    Object earlierModelDays = execution.getVariable("daysBefore");
+    if (earlierModelDays != null) {
+      notifier.deadlineReminder(execution.getProcessBusinessKey(), ((Number) earlierModelDays).intValue());
       return;
     }
     String remindersAhead = (String) execution.getVariable("remindersAhead");

@@ -27,6 +27,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -227,11 +228,11 @@ class NotificationsTest extends ProcessTestSupport {
     OffsetDateTime deadline = OffsetDateTime.parse("2027-06-15T17:00+03:00");
     ClockUtil.setCurrentTime(Date.from(deadline.minusDays(20).toInstant()));
     ProcessInstance proposal = startIdea(validIdea());
-    String version1 = processEngine.getRepositoryService().createDeployment().name("deadline reminders, version 1")
-        .addClasspathResource("deadline-reminders-version-1.bpmn").deploy().getId();
+    RepositoryService repository = processEngine.getRepositoryService();
+    String earlierModel = repository.createDeployment().name("deadline reminders, the earlier model")
+        .addClasspathResource("deadline-reminders-earlier-model.bpmn").deploy().getId();
     try {
-      String definition = processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(version1)
-          .singleResult().getId();
+      String definition = repository.createProcessDefinitionQuery().deploymentId(earlierModel).singleResult().getId();
       // the variables the earlier DeadlineReminders gave a plan
       ProcessInstance oldPlan = runtimeService.createProcessInstanceById(definition)
           .businessKey(proposal.getBusinessKey())
@@ -254,7 +255,7 @@ class NotificationsTest extends ProcessTestSupport {
       assertThat(mailsAbout(proposal, "14 days to the call deadline")).hasSize(3);
       assertThat(mailsAbout(proposal, "7 days to the call deadline")).hasSize(3);
     } finally {
-      processEngine.getRepositoryService().deleteDeployment(version1, true);
+      repository.deleteDeployment(earlierModel, true);
     }
   }
 
