@@ -94,7 +94,7 @@ public class DeadlineReminders {
 
   /** When the plan's next reminder is due: the first of {@code remindersAhead}. */
   public Date next(Date callDeadline, String remindersAhead) {
-    return at(callDeadline, ahead(remindersAhead).get(0));
+    return at(callDeadline, nextDays(remindersAhead));
   }
 
   /** The days before the deadline of the plan's next reminder. */

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,8 +170,7 @@ class NotificationsTest extends ProcessTestSupport {
       ClockUtil.setCurrentTime(Date.from(at(deadline, daysBefore)));
       managementService.executeJob(reminderJob(proposal, at(deadline, daysBefore)).getId());
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
-        .processInstanceBusinessKey(proposal.getBusinessKey()).count()).as("all reminders sent, the plan ends").isZero();
+    assertThat(reminderPlans(proposal).count()).as("all reminders sent, the plan ends").isZero();
     delivery.deliverDue();
     assertThat(mailsAbout(proposal, "1 days to the call deadline")).hasSize(3);
   }
@@ -206,8 +206,7 @@ class NotificationsTest extends ProcessTestSupport {
     runtimeService.createMessageCorrelation("WithdrawProposal").processInstanceBusinessKey(proposal.getBusinessKey())
         .setVariable("withdrawReason", "No partners.").correlate();
 
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
-        .processInstanceBusinessKey(proposal.getBusinessKey()).count()).isZero();
+    assertThat(reminderPlans(proposal).count()).isZero();
   }
 
   @Test
@@ -217,8 +216,7 @@ class NotificationsTest extends ProcessTestSupport {
     idea.put("callDeadline", formTime(OffsetDateTime.now(ZoneOffset.ofHours(2)).plusHours(20).withSecond(0).withNano(0)));
     ProcessInstance proposal = startIdea(idea);
 
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
-        .processInstanceBusinessKey(proposal.getBusinessKey()).count()).isZero();
+    assertThat(reminderPlans(proposal).count()).isZero();
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
         .processInstanceBusinessKey(proposal.getBusinessKey()).count()).as("none started either").isZero();
   }
@@ -444,9 +442,13 @@ class NotificationsTest extends ProcessTestSupport {
         .filter(entry -> OutboxEntry.PENDING.equals(entry.status())).toList();
   }
 
-  private ProcessInstance reminderPlan(ProcessInstance proposal) {
+  private ProcessInstanceQuery reminderPlans(ProcessInstance proposal) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(DeadlineReminders.PROCESS)
-        .processInstanceBusinessKey(proposal.getBusinessKey()).singleResult();
+        .processInstanceBusinessKey(proposal.getBusinessKey());
+  }
+
+  private ProcessInstance reminderPlan(ProcessInstance proposal) {
+    return reminderPlans(proposal).singleResult();
   }
 
   private List<Job> reminderJobs(ProcessInstance proposal) {
