@@ -304,7 +304,9 @@ class LifecycleThroughputBenchmark {
     steps.clear();
     Recording recording = record ? new Recording(Configuration.getConfiguration("profile")) : null;
     if (recording != null) {
-      recording.setDestination(Path.of("target", "bench", "lifecycle-" + proposals + ".jfr"));
+      Path file = Path.of("target", "bench", "lifecycle-" + proposals + ".jfr");
+      Files.createDirectories(file.getParent());
+      recording.setDestination(file);
       recording.start();
     }
     for (int i = 0; i < RUNS; i++) {
