@@ -46,8 +46,12 @@ public final class TasklistSession {
   }
 
   public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -375,15 +374,10 @@ class LifecycleThroughputBenchmark {
   private void leaveRunning(ProcessEngine engine, boolean isBare) {
     long open = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(lifecycleKey(isBare))
         .count();
-    OffsetDateTime deadline = inDays(120);
+    OffsetDateTime deadline = LifecycleAnswers.inDays(120);
     for (long i = open; i < running; i++) {
       buildConsortium(engine, isBare, started++, deadline);
     }
-  }
-
-  /** That many days from now at UTC+2, to the minute, as the forms send times. */
-  private static OffsetDateTime inDays(int days) {
-    return OffsetDateTime.now(ZoneOffset.ofHours(2)).plusDays(days).withSecond(0).withNano(0);
   }
 
   /** Runs that many lifecycles one after the other; lifecycles per second. */
@@ -396,85 +390,41 @@ class LifecycleThroughputBenchmark {
   }
 
   private void lifecycle(ProcessEngine engine, boolean isBare, int number) {
-    OffsetDateTime deadline = inDays(90);
+    OffsetDateTime deadline = LifecycleAnswers.inDays(90);
     String key = buildConsortium(engine, isBare, number, deadline);
     for (Task answer : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_RecordAnswer").list()) {
-      work(engine, isBare, answer, "aino", Map.of("partnerAnswer", "confirmed", "commitmentLetter",
-          "LoC-" + answer.getId()));
+      work(engine, isBare, answer, "aino", LifecycleAnswers.partnerAnswer(answer.getId()));
     }
     draft(engine, isBare, key, deadline);
-    finishLifecycle(engine, isBare, key, number);
-  }
-
-  /** Idea to invited partners: the proposal waits for their answers. */
-  private String buildConsortium(ProcessEngine engine, boolean isBare, int number, OffsetDateTime deadline) {
-    Map<String, Object> idea = new HashMap<>();
-    idea.put("title", "Heat reuse of Arctic data centres " + number);
-    idea.put("acronym", "HEAT" + number);
-    idea.put("cluster", "industry");
-    idea.put("summary", "Waste heat of data centres warms greenhouses, with partners in Sweden and Norway.");
-    idea.put("programme", "horizonEurope");
-    idea.put("callIdentifier", "HORIZON-CL5-2027-D4-01");
-    idea.put("callDeadline", deadline.toString());
-    idea.put("estimatedBudget", 3_500_000);
-    idea.put("regionalShare", 700_000);
-    idea.put("leadOrganisation", "Digipolis");
-    idea.put("contactPerson", "Aino");
-    idea.put("contactEmail", "aino.kivikaamos@proposalflow.example");
-    String key;
-    long start = System.nanoTime();
-    if (isBare) {
-      // what the application's first step would have written
-      idea.put("reference", "BARE-" + number);
-      idea.put("clusterName", "Arctic Industry and Circular Economy");
-      idea.put("callDeadline", Date.from(deadline.toInstant()));
-      key = engine.getRuntimeService().startProcessInstanceByKey(BareTwin.PREFIX + "proposal-lifecycle", "BARE-" + number,
-          idea).getBusinessKey();
-    } else {
-      key = engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle", idea).getBusinessKey();
+    for (LifecycleAnswers.Step step : LifecycleAnswers.afterDrafting(number)) {
+      complete(engine, isBare, key, step);
     }
-    steps.add(isBare, "start", System.nanoTime() - start);
-    complete(engine, isBare, key, "Task_ScreenIdea", "helmi", Map.of("screeningDecision", "go"));
-    Map<String, Object> choice = new HashMap<>(Map.of("candidateAction", "invite", "coordinator", "DIGIPOLIS",
-        "beneficiaries", "NORRBOTTEN-MINING-LAB,TROMSO-ARCTIC-DESIGN",
-        "responseDeadline", deadline.minusDays(45).toString()));
-    if (isBare) {
-      // what the application's partner-search listeners and the consortium aggregation would have set
-      choice.put("candidates", new ArrayList<>(List.of("DIGIPOLIS", "NORRBOTTEN-MINING-LAB", "TROMSO-ARCTIC-DESIGN")));
-      choice.put("partnerResponseDeadline", Date.from(deadline.minusDays(45).toInstant()));
-      choice.putAll(Map.of("actionType", "ria", "countingEntities", 3, "eligibleCountries", 3, "memberStateCountries", 2,
-          "programmeCountries", 3, "consortiumEligible", true, "partnerDeadlinePassed", false));
-    }
-    complete(engine, isBare, key, "Task_ChoosePartners", "aino", choice);
-    return key;
-  }
-
-  /** The rest of the lifecycle, after the drafting: approval, submission, outcome, grant agreement. */
-  private void finishLifecycle(ProcessEngine engine, boolean isBare, String key, int number) {
-    complete(engine, isBare, key, "Task_FinalApproval", "helmi", Map.of("approvalDecision", "approve"));
-    complete(engine, isBare, key, "Task_SubmitToFunder", "aino", Map.of("submissionId", "SEP-" + (700_000_000 + number),
-        "submittedAt", OffsetDateTime.now(ZoneOffset.ofHours(2)).minusMinutes(5).withSecond(0).withNano(0).toString(),
-        "requestedBudget", 3_400_000));
-    complete(engine, isBare, key, "Task_AwaitOutcome", "aino", Map.of("outcome", "funded", "grantedAmount", 3_000_000,
-        "grantedRegionalShare", 500_000));
-    complete(engine, isBare, key, "Task_PrepareGrantAgreement", "aino", Map.of("grantAgreementNumber", "10" + (1_000_000 + number),
-        "projectStartDate", java.time.LocalDate.now().plusMonths(3).toString()));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).active().count())
         .as("%s ended", key).isZero();
   }
 
+  /** Idea to invited partners: the proposal waits for their answers. */
+  private String buildConsortium(ProcessEngine engine, boolean isBare, int number, OffsetDateTime deadline) {
+    Map<String, Object> idea = withDates(LifecycleAnswers.idea(number, deadline, isBare));
+    long start = System.nanoTime();
+    String key = isBare
+        ? engine.getRuntimeService().startProcessInstanceByKey(BareTwin.PREFIX + "proposal-lifecycle",
+            LifecycleAnswers.bareBusinessKey(number), idea).getBusinessKey()
+        : engine.getRuntimeService().startProcessInstanceByKey("proposal-lifecycle", idea).getBusinessKey();
+    steps.add(isBare, "start", System.nanoTime() - start);
+    complete(engine, isBare, key, LifecycleAnswers.screening());
+    complete(engine, isBare, key, LifecycleAnswers.partnerChoice(deadline, isBare));
+    return key;
+  }
+
   /** As the demo portfolio drafts: aino plans, owns every section and budgets, helmi reviews and approves all. */
   private void draft(ProcessEngine engine, boolean isBare, String key, OffsetDateTime deadline) {
-    String documents = "https://docs.proposalflow.example/" + key;
+    String documents = LifecycleAnswers.DOCUMENTS + key;
     Map<String, Object> plan = new HashMap<>(DraftingAnswers.plan(offered(engine, isBare, key, "Task_PlanWriting",
         "sectionPlan"), documents, List.of("aino")));
     if (isBare) {
-      // what the application's planning and each section's start would have set
-      plan.putAll(Map.of("sectionCodes", new ArrayList<>(sectionCodes()), "sectionsToWrite", true,
-          "sectionOwner", "aino", "sectionDue", Date.from(deadline.minusDays(7).toInstant()),
-          "sectionReminderAt", Date.from(deadline.minusDays(10).toInstant()), "proposalLead", "aino",
-          "budgetNeeded", true));
+      plan.putAll(LifecycleAnswers.bareSectionPlanning(deadline, sectionCodes()));
     }
     complete(engine, isBare, key, "Task_PlanWriting", "aino", plan);
     complete(engine, isBare, key, "Task_PrepareBudget", "aino", DraftingAnswers.budget(offered(engine, isBare, key,
@@ -488,8 +438,7 @@ class LifecycleThroughputBenchmark {
     Map<String, Object> review = new HashMap<>(DraftingAnswers.review(offered(engine, isBare, key,
         "Task_ReviewSections", "sectionReviews"), Map.of()));
     if (isBare) {
-      // what the review and the compliance check would have found
-      review.putAll(Map.of("sectionsApproved", true, "compliant", true));
+      review.putAll(LifecycleAnswers.bareReviewFindings());
     }
     complete(engine, isBare, key, "Task_ReviewSections", "helmi", review);
   }
@@ -513,10 +462,21 @@ class LifecycleThroughputBenchmark {
 
   private void complete(ProcessEngine engine, boolean isBare, String key, String activityId, String user,
       Map<String, Object> variables) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(activityId)
-        .singleResult();
-    assertThat(task).as("%s waits at %s", key, activityId).isNotNull();
-    work(engine, isBare, task, user, variables);
+    complete(engine, isBare, key, new LifecycleAnswers.Step(activityId, user, variables));
+  }
+
+  private void complete(ProcessEngine engine, boolean isBare, String key, LifecycleAnswers.Step step) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(step.activityId()).singleResult();
+    assertThat(task).as("%s waits at %s", key, step.activityId()).isNotNull();
+    work(engine, isBare, task, step.user(), step.variables());
+  }
+
+  /** The bare twin's dates as the engine's Java API takes them. */
+  private static Map<String, Object> withDates(Map<String, Object> variables) {
+    Map<String, Object> converted = new HashMap<>(variables);
+    converted.replaceAll((name, value) -> value instanceof OffsetDateTime time ? Date.from(time.toInstant()) : value);
+    return converted;
   }
 
   /**
@@ -530,12 +490,13 @@ class LifecycleThroughputBenchmark {
     IdentityService identity = engine.getIdentityService();
     identity.setAuthentication(isBare ? new Authentication(user, List.of())
         : people.computeIfAbsent(user, id -> ProcessTestSupport.loggedIn(identity, id)));
+    Map<String, Object> values = withDates(variables);
     long start = System.nanoTime();
     try {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), user);
       }
-      tasks.complete(task.getId(), variables);
+      tasks.complete(task.getId(), values);
       steps.add(isBare, task.getTaskDefinitionKey(), System.nanoTime() - start);
     } finally {
       identity.clearAuthentication();

@@ -8,12 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +33,19 @@ import org.junit.jupiter.api.Test;
  * for the deployment and the job executor), the minimal one, which has no health endpoint, when its
  * job executor has started (its last start-up step, after its web apps answer); when the Camunda
  * welcome page first answers is reported for both as well. Memory: VmRSS after the first start, and
- * for ours also after the demo portfolio (60 lifecycles through the processes). Runs after
- * packaging: {@code mvn -Pbench verify}.
+ * after 60 lifecycles through Tasklist's REST API on another first start, ours through its models, the
+ * minimal one through the bare twins ({@link TasklistLifecycles}), in three rounds of their own. Runs
+ * after packaging: {@code mvn -Pbench verify}.
  */
 @Tag("startup")
 class StartupMemoryBenchmark {
 
   /** Rounds (-Dpf.bench.startup.rounds): starts here vary by a third from one to the next, so nine by default. */
   private static final int ROUNDS = Integer.getInteger("pf.bench.startup.rounds", 9);
+  /** Rounds of the memory after lifecycles (-Dpf.bench.startup.lifecycleRounds), each application once in each. */
+  private static final int LIFECYCLE_ROUNDS = Integer.getInteger("pf.bench.startup.lifecycleRounds", 3);
+  /** Lifecycles before the memory is read, as many as the demo portfolio's proposals. */
+  private static final int LIFECYCLES = Integer.getInteger("pf.bench.startup.lifecycles", 60);
   private static final Path OURS = Path.of("target", "proposal-flow-0.1.0-SNAPSHOT.jar");
   private static final Path MINIMAL_PROJECT = Path.of("src", "test", "minimal-app");
   private static final Path MINIMAL = MINIMAL_PROJECT.resolve(Path.of("target", "minimal-camunda-app.jar"));
@@ -63,10 +67,17 @@ class StartupMemoryBenchmark {
       ours.add(oursFirst ? first : second);
       minimal.add(oursFirst ? second : first);
     }
-    Started withPortfolio = start(OURS, Files.createTempDirectory("startup-bench"), true);
-    waitForDemoPortfolio(withPortfolio.port());
-    double afterLifecyclesMiB = residentMiB(withPortfolio.process());
-    withPortfolio.stop();
+    Map<String, String> offeredRows = new HashMap<>();
+    List<Double> oursAfterLifecycles = new ArrayList<>();
+    List<Double> minimalAfterLifecycles = new ArrayList<>();
+    for (int round = 0; round < LIFECYCLE_ROUNDS; round++) {
+      // ours first in the first round: the bare twin fills in the rows ours offered
+      boolean oursFirst = round % 2 == 0;
+      double first = residentAfterLifecycles(oursFirst ? OURS : MINIMAL, offeredRows);
+      double second = residentAfterLifecycles(oursFirst ? MINIMAL : OURS, offeredRows);
+      oursAfterLifecycles.add(oursFirst ? first : second);
+      minimalAfterLifecycles.add(oursFirst ? second : first);
+    }
 
     Figure ready = Figure.of(ours, minimal, starts -> starts.first().readySeconds());
     Figure welcome = Figure.of(ours, minimal, starts -> starts.first().welcomeSeconds());
@@ -77,21 +88,26 @@ class StartupMemoryBenchmark {
     welcome.put(figures, "WelcomePageSeconds", "welcomePageRatio");
     restart.put(figures, "RestartReadySeconds", "restartRatio");
     memory.put(figures, "RssMiBAfterStart", "memoryRatio");
-    figures.put("oursRssMiBAfter60Lifecycles", BenchReport.round(afterLifecyclesMiB));
+    Figure afterLifecycles = Figure.of(oursAfterLifecycles.stream().mapToDouble(Double::doubleValue).toArray(),
+        minimalAfterLifecycles.stream().mapToDouble(Double::doubleValue).toArray());
+    afterLifecycles.put(figures, "RssMiBAfterLifecycles", "memoryAfterLifecyclesRatio");
     BenchReport.write("start-up and memory", "H2 file", figures, String.format(Locale.ROOT,
         "against the minimal Camunda webapp application, ready (ours: health UP; the minimal one: its job "
             + "executor started) after a first start on an empty database %s; web apps answering %s; "
             + "ready after a restart on the database the first start left %s; "
-            + "resident memory after start %s; %.0f MiB after 60 lifecycles (demo portfolio); %d rounds, "
-            + "default JVM settings", ready.describe("s"), welcome.describe("s"), restart.describe("s"),
-        memory.describe("MiB"), afterLifecyclesMiB, ROUNDS));
+            + "resident memory after start %s; %d rounds; resident memory after %d lifecycles through Tasklist's "
+            + "REST API (ours its models, the minimal one the bare twins) %s, %d rounds; default JVM settings",
+        ready.describe("s"), welcome.describe("s"), restart.describe("s"), memory.describe("MiB"), ROUNDS,
+        LIFECYCLES, afterLifecycles.describe("MiB"), LIFECYCLE_ROUNDS));
   }
 
   /** One quantity of both applications over the rounds: medians, and the ratio taken within each round. */
   private record Figure(double[] ours, double[] minimal, double[] ratios) {
     static Figure of(List<Starts> ours, List<Starts> minimal, ToDoubleFunction<Starts> value) {
-      double[] oursValues = ours.stream().mapToDouble(value).toArray();
-      double[] minimalValues = minimal.stream().mapToDouble(value).toArray();
+      return of(ours.stream().mapToDouble(value).toArray(), minimal.stream().mapToDouble(value).toArray());
+    }
+
+    static Figure of(double[] oursValues, double[] minimalValues) {
       double[] ratios = new double[oursValues.length];
       for (int round = 0; round < ratios.length; round++) {
         ratios[round] = oursValues[round] / minimalValues[round];
@@ -127,9 +143,9 @@ class StartupMemoryBenchmark {
   /** A first start on an empty database, then a restart on the database it left. */
   private Starts startTwice(Path jar) throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
-    Started first = start(jar, data, false);
+    Started first = start(jar, data);
     first.stop();
-    Started restart = start(jar, data, false);
+    Started restart = start(jar, data);
     restart.stop();
     return new Starts(first, restart);
   }
@@ -143,14 +159,27 @@ class StartupMemoryBenchmark {
     }
   }
 
-  private Started start(Path jar, Path data, boolean demoPortfolio) throws Exception {
+  /** Resident memory after a first start and {@link #LIFECYCLES} lifecycles through Tasklist's REST API. */
+  private double residentAfterLifecycles(Path jar, Map<String, String> offeredRows) throws Exception {
+    Path data = Files.createTempDirectory("startup-bench");
+    Started started = jar.equals(OURS) ? start(jar, data)
+        : start(jar, data, TasklistLifecycles.ALLOW_JAVA_SERIALIZATION);
+    try {
+      (jar.equals(OURS) ? TasklistLifecycles.ours(started.port(), offeredRows)
+          : TasklistLifecycles.bareTwinIn(started.port(), offeredRows)).run(LIFECYCLES);
+      Thread.sleep(3_000);
+      return residentMiB(started.process());
+    } finally {
+      started.stop();
+    }
+  }
+
+  private Started start(Path jar, Path data, String... arguments) throws Exception {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toAbsolutePath().toString(),
         "--server.port=" + port,
         "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + OwnDatabase.H2_SETTINGS));
-    if (demoPortfolio) {
-      command.add("--proposal-flow.demo.portfolio=true");
-    }
+    command.addAll(List.of(arguments));
     Path log = data.resolve("out-" + System.nanoTime() + ".log");
     long begin = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(data.toFile())
@@ -161,7 +190,7 @@ class StartupMemoryBenchmark {
     }
     double welcomeSeconds = (System.nanoTime() - begin) / 1e9;
     if (jar.equals(OURS)) {
-      while (!body("http://localhost:" + port + "/actuator/health", null).startsWith("{\"status\":\"UP\"")) {
+      while (!body("http://localhost:" + port + "/actuator/health").startsWith("{\"status\":\"UP\"")) {
         waitABit(process, jar, log, begin);
       }
     } else {
@@ -178,15 +207,6 @@ class StartupMemoryBenchmark {
     assertThat(process.isAlive()).as("%s running (log in %s)", jar, log).isTrue();
     assertThat(System.nanoTime() - begin).as("%s ready within 3 minutes (log in %s)", jar, log).isLessThan(THREE_MINUTES);
     Thread.sleep(20);
-  }
-
-  private void waitForDemoPortfolio(int port) throws Exception {
-    String portfolio = "http://localhost:" + port + "/api/portfolio";
-    long begin = System.nanoTime();
-    while (!body(portfolio, "marja:marja").contains("\"launched\":60")) {
-      assertThat(System.nanoTime() - begin).as("demo portfolio loaded within 5 minutes").isLessThan(300_000_000_000L);
-      Thread.sleep(1_000);
-    }
   }
 
   private static double residentMiB(Process process) throws IOException {
@@ -210,14 +230,10 @@ class StartupMemoryBenchmark {
     }
   }
 
-  private String body(String url, String credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-    if (credentials != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          credentials.getBytes(StandardCharsets.UTF_8)));
-    }
+  private String body(String url) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+      return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException e) {
       return "";
     }
