@@ -1,11 +1,15 @@
 package org.proposalflow.bench;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -41,6 +45,21 @@ final class BareTwin {
       "Flow_AllApproved", "${sectionsApproved}");
 
   private BareTwin() {
+  }
+
+  /** The bare twins of the lifecycle's models, with the decision table and the forms they use: by file name. */
+  static Map<String, byte[]> ofLifecycle() throws Exception {
+    Map<String, byte[]> resources = new LinkedHashMap<>();
+    for (String model : List.of("proposal-lifecycle", "partner-search", "proposal-drafting")) {
+      resources.put(PREFIX + model + ".bpmn", of(Path.of("processes", model + ".bpmn")).getBytes(StandardCharsets.UTF_8));
+    }
+    resources.put("consortium-eligibility.dmn", Files.readAllBytes(Path.of("processes", "consortium-eligibility.dmn")));
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        resources.put(form.getFileName().toString(), Files.readAllBytes(form));
+      }
+    }
+    return resources;
   }
 
   static String of(Path model) throws Exception {

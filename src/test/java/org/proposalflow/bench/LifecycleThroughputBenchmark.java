@@ -2,6 +2,7 @@ package org.proposalflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -71,7 +71,6 @@ class LifecycleThroughputBenchmark {
    * (by a third between runs here), so the ratio is taken within each pair and the pairs' median reported.
    */
   private static final int RUNS = 6;
-  private static final List<String> MODELS = List.of("proposal-lifecycle", "partner-search", "proposal-drafting");
 
   @Autowired
   private ProcessEngine ours;
@@ -505,16 +504,7 @@ class LifecycleThroughputBenchmark {
 
   private void deployBareTwins(ProcessEngine bare) throws Exception {
     DeploymentBuilder deployment = bare.getRepositoryService().createDeployment().name("bare twins");
-    for (String model : MODELS) {
-      deployment.addString(BareTwin.PREFIX + model + ".bpmn", BareTwin.of(Path.of("processes", model + ".bpmn")));
-    }
-    deployment.addInputStream("consortium-eligibility.dmn",
-        Files.newInputStream(Path.of("processes", "consortium-eligibility.dmn")));
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.toList()) {
-        deployment.addInputStream(form.getFileName().toString(), Files.newInputStream(form));
-      }
-    }
+    BareTwin.ofLifecycle().forEach((file, content) -> deployment.addInputStream(file, new ByteArrayInputStream(content)));
     deployment.deploy();
   }
 

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.proposalflow.TasklistSession;
 import org.proposalflow.drafting.DraftingAnswers;
@@ -205,17 +202,8 @@ final class TasklistLifecycles {
     String boundary = "bare-twins-" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "deployment-name", null, "bare twins".getBytes(StandardCharsets.UTF_8));
-    for (String model : List.of("proposal-lifecycle", "partner-search", "proposal-drafting")) {
-      String file = BareTwin.PREFIX + model + ".bpmn";
-      part(body, boundary, file, file, BareTwin.of(Path.of("processes", model + ".bpmn")).getBytes(StandardCharsets.UTF_8));
-    }
-    List<Path> resources = new ArrayList<>(List.of(Path.of("processes", "consortium-eligibility.dmn")));
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      resources.addAll(forms.toList());
-    }
-    for (Path resource : resources) {
-      String file = resource.getFileName().toString();
-      part(body, boundary, file, file, Files.readAllBytes(resource));
+    for (Map.Entry<String, byte[]> resource : BareTwin.ofLifecycle().entrySet()) {
+      part(body, boundary, resource.getKey(), resource.getKey(), resource.getValue());
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     String response = check(session("demo").post(API + "/deployment/create", "multipart/form-data; boundary=" + boundary,
