@@ -1,5 +1,6 @@
 package org.proposalflow.bench;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.proposalflow.drafting.DraftingAnswers;
 
 /**
  * What the people of a benchmark lifecycle (idea to funded) enter at each step, as Tasklist's forms
@@ -15,8 +17,6 @@ import java.util.Map;
  * API takes dates.
  */
 final class LifecycleAnswers {
-
-  static final String DOCUMENTS = "https://docs.proposalflow.example/";
 
   /** One user task: who completes it, with what. */
   record Step(String activityId, String user, Map<String, Object> variables) {
@@ -81,16 +81,42 @@ final class LifecycleAnswers {
     return Map.of("partnerAnswer", "confirmed", "commitmentLetter", "LoC-" + taskId);
   }
 
-  /** What the application's planning and each section's start would have set. */
-  static Map<String, Object> bareSectionPlanning(OffsetDateTime deadline, List<String> sectionCodes) {
-    return Map.of("sectionCodes", new ArrayList<>(sectionCodes), "sectionsToWrite", true, "sectionOwner", "aino",
-        "sectionDue", deadline.minusDays(7), "sectionReminderAt", deadline.minusDays(10), "proposalLead", "aino",
-        "budgetNeeded", true);
+  /** "Plan the writing": aino owns every offered section; the bare twin also gets what the planning would have set. */
+  static Step sectionPlan(Object offeredPlan, String key, OffsetDateTime deadline, List<String> sectionCodes,
+      boolean bare) {
+    Map<String, Object> plan = new HashMap<>(DraftingAnswers.plan(offeredPlan, documents(key), List.of("aino")));
+    if (bare) {
+      // what the application's planning and each section's start would have set
+      plan.putAll(Map.of("sectionCodes", new ArrayList<>(sectionCodes), "sectionsToWrite", true, "sectionOwner", "aino",
+          "sectionDue", deadline.minusDays(7), "sectionReminderAt", deadline.minusDays(10), "proposalLead", "aino",
+          "budgetNeeded", true));
+    }
+    return new Step("Task_PlanWriting", "aino", plan);
   }
 
-  /** What the review and the compliance check would have found. */
-  static Map<String, Object> bareReviewFindings() {
-    return Map.of("sectionsApproved", true, "compliant", true);
+  /** "Prepare the budget": the same direct costs for every offered partner. */
+  static Step budget(Object offeredLines) {
+    return new Step("Task_PrepareBudget", "aino", DraftingAnswers.budget(offeredLines, new BigDecimal(300_000),
+        BigDecimal.ZERO, new BigDecimal(60_000)));
+  }
+
+  /** "Write section": five pages, ready for review. */
+  static Map<String, Object> section(String key, String taskId) {
+    return DraftingAnswers.section(documents(key) + "/" + taskId, 5, true);
+  }
+
+  /** "Review the sections": helmi approves every offered section; the bare twin also gets what the checks would have found. */
+  static Step review(Object offeredReviews, boolean bare) {
+    Map<String, Object> review = new HashMap<>(DraftingAnswers.review(offeredReviews, Map.of()));
+    if (bare) {
+      // what the review and the compliance check would have found
+      review.putAll(Map.of("sectionsApproved", true, "compliant", true));
+    }
+    return new Step("Task_ReviewSections", "helmi", review);
+  }
+
+  private static String documents(String key) {
+    return "https://docs.proposalflow.example/" + key;
   }
 
   /** After the drafting: approval, submission, outcome, grant agreement. */

@@ -3,7 +3,6 @@ package org.proposalflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +33,6 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
-import org.proposalflow.drafting.DraftingAnswers;
 import org.proposalflow.drafting.ProgrammeRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -419,27 +417,18 @@ class LifecycleThroughputBenchmark {
 
   /** As the demo portfolio drafts: aino plans, owns every section and budgets, helmi reviews and approves all. */
   private void draft(ProcessEngine engine, boolean isBare, String key, OffsetDateTime deadline) {
-    String documents = LifecycleAnswers.DOCUMENTS + key;
-    Map<String, Object> plan = new HashMap<>(DraftingAnswers.plan(offered(engine, isBare, key, "Task_PlanWriting",
-        "sectionPlan"), documents, List.of("aino")));
-    if (isBare) {
-      plan.putAll(LifecycleAnswers.bareSectionPlanning(deadline, sectionCodes()));
-    }
-    complete(engine, isBare, key, "Task_PlanWriting", "aino", plan);
-    complete(engine, isBare, key, "Task_PrepareBudget", "aino", DraftingAnswers.budget(offered(engine, isBare, key,
-        "Task_PrepareBudget", "budgetLines"), new BigDecimal(300_000), BigDecimal.ZERO, new BigDecimal(60_000)));
+    complete(engine, isBare, key, LifecycleAnswers.sectionPlan(offered(engine, isBare, key, "Task_PlanWriting",
+        "sectionPlan"), key, deadline, sectionCodes(), isBare));
+    complete(engine, isBare, key, LifecycleAnswers.budget(offered(engine, isBare, key, "Task_PrepareBudget",
+        "budgetLines")));
     List<Task> sections = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_WriteSection").list();
     assertThat(sections).as("%s sections to write", key).hasSize(sectionCodes().size());
     for (Task section : sections) {
-      work(engine, isBare, section, "aino", DraftingAnswers.section(documents + "/" + section.getId(), 5, true));
+      work(engine, isBare, section, "aino", LifecycleAnswers.section(key, section.getId()));
     }
-    Map<String, Object> review = new HashMap<>(DraftingAnswers.review(offered(engine, isBare, key,
-        "Task_ReviewSections", "sectionReviews"), Map.of()));
-    if (isBare) {
-      review.putAll(LifecycleAnswers.bareReviewFindings());
-    }
-    complete(engine, isBare, key, "Task_ReviewSections", "helmi", review);
+    complete(engine, isBare, key, LifecycleAnswers.review(offered(engine, isBare, key, "Task_ReviewSections",
+        "sectionReviews"), isBare));
   }
 
   /** The rows the form offers: read from our engine, the same rows again for the bare twin, which offers none. */
@@ -457,11 +446,6 @@ class LifecycleThroughputBenchmark {
   /** The sections our engine plans for the benchmark's Horizon Europe proposal. */
   private List<String> sectionCodes() {
     return rules.of("horizonEurope").sections().stream().map(ProgrammeRules.Section::code).toList();
-  }
-
-  private void complete(ProcessEngine engine, boolean isBare, String key, String activityId, String user,
-      Map<String, Object> variables) {
-    complete(engine, isBare, key, new LifecycleAnswers.Step(activityId, user, variables));
   }
 
   private void complete(ProcessEngine engine, boolean isBare, String key, LifecycleAnswers.Step step) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.proposalflow.TasklistSession;
-import org.proposalflow.drafting.DraftingAnswers;
 
 /**
  * Proposal lifecycles, idea to funded, driven through the web apps' REST API as Tasklist drives them
@@ -78,9 +76,9 @@ final class TasklistLifecycles {
     for (LifecycleAnswers.Step step : LifecycleAnswers.afterDrafting(number)) {
       complete(key, step);
     }
-    JsonNode ended = JSON.readTree(call("helmi", "GET", "/history/process-instance/count?finished=true"
+    JsonNode ended = JSON.readTree(get("helmi", "/history/process-instance/count?finished=true"
         + "&processInstanceBusinessKey=" + key + "&processDefinitionKey=" + (bare ? BareTwin.PREFIX : "")
-        + "proposal-lifecycle", null));
+        + "proposal-lifecycle"));
     if (ended.get("count").asInt() != 1) {
       throw new IllegalStateException(key + " did not end: " + ended);
     }
@@ -93,46 +91,34 @@ final class TasklistLifecycles {
       form.put("businessKey", LifecycleAnswers.bareBusinessKey(number));
     }
     form.put("variables", variables(LifecycleAnswers.idea(number, deadline, bare)));
-    String started = call("aino", "POST", "/process-definition/key/" + (bare ? BareTwin.PREFIX : "")
-        + "proposal-lifecycle/submit-form", JSON.writeValueAsString(form));
+    String started = post("aino", "/process-definition/key/" + (bare ? BareTwin.PREFIX : "")
+        + "proposal-lifecycle/submit-form", form);
     return JSON.readTree(started).get("businessKey").asText();
   }
 
   /** As the demo portfolio drafts: aino plans, owns every section and budgets, helmi reviews and approves all. */
   private void draft(String key, OffsetDateTime deadline) throws Exception {
-    String documents = LifecycleAnswers.DOCUMENTS + key;
-    Map<String, Object> plan = new HashMap<>(DraftingAnswers.plan(offered(key, "Task_PlanWriting", "sectionPlan", "aino"),
-        documents, List.of("aino")));
+    String offeredPlan = offered(key, "Task_PlanWriting", "sectionPlan", "aino");
     List<String> sectionCodes = new ArrayList<>();
-    JSON.readTree(offered.get("sectionPlan")).forEach(row -> sectionCodes.add(row.get("section").asText()));
-    if (bare) {
-      plan.putAll(LifecycleAnswers.bareSectionPlanning(deadline, sectionCodes));
-    }
-    complete(key, new LifecycleAnswers.Step("Task_PlanWriting", "aino", plan));
-    complete(key, new LifecycleAnswers.Step("Task_PrepareBudget", "aino", DraftingAnswers.budget(
-        offered(key, "Task_PrepareBudget", "budgetLines", "aino"), new BigDecimal(300_000), BigDecimal.ZERO,
-        new BigDecimal(60_000))));
+    JSON.readTree(offeredPlan).forEach(row -> sectionCodes.add(row.get("section").asText()));
+    complete(key, LifecycleAnswers.sectionPlan(offeredPlan, key, deadline, sectionCodes, bare));
+    complete(key, LifecycleAnswers.budget(offered(key, "Task_PrepareBudget", "budgetLines", "aino")));
     List<JsonNode> sections = tasks(key, "Task_WriteSection", "aino");
     if (sections.size() != sectionCodes.size()) {
       throw new IllegalStateException(key + ": " + sections.size() + " sections to write, planned " + sectionCodes);
     }
     for (JsonNode section : sections) {
-      work(section, "aino", DraftingAnswers.section(documents + "/" + section.get("id").asText(), 5, true));
+      work(section, "aino", LifecycleAnswers.section(key, section.get("id").asText()));
     }
-    Map<String, Object> review = new HashMap<>(DraftingAnswers.review(offered(key, "Task_ReviewSections",
-        "sectionReviews", "helmi"), Map.of()));
-    if (bare) {
-      review.putAll(LifecycleAnswers.bareReviewFindings());
-    }
-    complete(key, new LifecycleAnswers.Step("Task_ReviewSections", "helmi", review));
+    complete(key, LifecycleAnswers.review(offered(key, "Task_ReviewSections", "sectionReviews", "helmi"), bare));
   }
 
   /** The rows the form offers: read from our application, the same rows again in the bare twin, which offers none. */
   private String offered(String key, String activityId, String variable, String user) throws Exception {
     if (!bare) {
       String taskId = only(key, activityId, user).get("id").asText();
-      JsonNode value = JSON.readTree(call(user, "GET", "/task/" + taskId + "/variables/" + variable
-          + "?deserializeValue=false", null));
+      JsonNode value = JSON.readTree(get(user, "/task/" + taskId + "/variables/" + variable
+          + "?deserializeValue=false"));
       offered.put(variable, value.get("value").asText());
     }
     if (!offered.containsKey(variable)) {
@@ -156,8 +142,8 @@ final class TasklistLifecycles {
   /** The proposal's tasks at that step, as the person who works on them sees them. */
   private List<JsonNode> tasks(String key, String activityId, String user) throws Exception {
     List<JsonNode> tasks = new ArrayList<>();
-    JSON.readTree(call(user, "GET", "/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + activityId,
-        null)).forEach(tasks::add);
+    JSON.readTree(get(user, "/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + activityId))
+        .forEach(tasks::add);
     return tasks;
   }
 
@@ -165,9 +151,9 @@ final class TasklistLifecycles {
   private void work(JsonNode task, String user, Map<String, Object> variables) throws Exception {
     String id = task.get("id").asText();
     if (task.get("assignee").isNull()) {
-      call(user, "POST", "/task/" + id + "/claim", JSON.writeValueAsString(Map.of("userId", user)));
+      post(user, "/task/" + id + "/claim", Map.of("userId", user));
     }
-    call(user, "POST", "/task/" + id + "/submit-form", JSON.writeValueAsString(Map.of("variables", variables(variables))));
+    post(user, "/task/" + id + "/submit-form", Map.of("variables", variables(variables)));
   }
 
   /** Variables as the REST API takes them. */
@@ -221,9 +207,12 @@ final class TasklistLifecycles {
     body.write("\r\n".getBytes(StandardCharsets.UTF_8));
   }
 
-  private String call(String user, String method, String path, String json) throws Exception {
-    TasklistSession session = session(user);
-    return check(method.equals("GET") ? session.get(API + path) : session.postJson(API + path, json));
+  private String get(String user, String path) throws Exception {
+    return check(session(user).get(API + path));
+  }
+
+  private String post(String user, String path, Object body) throws Exception {
+    return check(session(user).postJson(API + path, JSON.writeValueAsString(body)));
   }
 
   private static String check(HttpResponse<String> response) {
