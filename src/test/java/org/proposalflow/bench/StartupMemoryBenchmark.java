@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Start-up time and resident memory of the packaged application against a minimal Spring Boot
@@ -140,13 +141,17 @@ class StartupMemoryBenchmark {
   private record Starts(Started first, Started restart) {
   }
 
-  /** A first start on an empty database, then a restart on the database it left. */
+  /**
+   * A first start on an empty database, then a restart on the database it left. The database and the
+   * logs are deleted after a good run; a failed start leaves them for the message that points at its log.
+   */
   private Starts startTwice(Path jar) throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
     Started first = start(jar, data);
     first.stop();
     Started restart = start(jar, data);
     restart.stop();
+    FileSystemUtils.deleteRecursively(data);
     return new Starts(first, restart);
   }
 
@@ -164,14 +169,17 @@ class StartupMemoryBenchmark {
     Path data = Files.createTempDirectory("startup-bench");
     Started started = jar.equals(OURS) ? start(jar, data)
         : start(jar, data, TasklistLifecycles.ALLOW_JAVA_SERIALIZATION);
+    double resident;
     try {
       (jar.equals(OURS) ? TasklistLifecycles.ours(started.port(), offeredRows)
           : TasklistLifecycles.bareTwinIn(started.port(), offeredRows)).run(LIFECYCLES);
       Thread.sleep(3_000);
-      return residentMiB(started.process());
+      resident = residentMiB(started.process());
     } finally {
       started.stop();
     }
+    FileSystemUtils.deleteRecursively(data);
+    return resident;
   }
 
   private Started start(Path jar, Path data, String... arguments) throws Exception {
