@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -33,7 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * their median reported with the spread. Ready: ours when its health endpoint says UP (which waits
  * for the deployment and the job executor), the minimal one, which has no health endpoint, when its
  * job executor has started (its last start-up step, after its web apps answer); when the Camunda
- * welcome page first answers is reported for both as well. Memory: VmRSS after the first start, and
+ * welcome page first answers is reported for both as well, and the CPU time each used up to ready, in
+ * all and in its JIT compiler threads. Memory: VmRSS after the first start, and
  * after 60 lifecycles through Tasklist's REST API on another first start, ours through its models, the
  * minimal one through the bare twins ({@link TasklistLifecycles}), in three rounds of their own. Runs
  * after packaging: {@code mvn -Pbench verify}.
@@ -83,9 +86,13 @@ class StartupMemoryBenchmark {
     Figure ready = Figure.of(ours, minimal, starts -> starts.first().readySeconds());
     Figure welcome = Figure.of(ours, minimal, starts -> starts.first().welcomeSeconds());
     Figure restart = Figure.of(ours, minimal, starts -> starts.restart().readySeconds());
+    Figure cpu = Figure.of(ours, minimal, starts -> starts.first().cpu().seconds());
+    Figure compilers = Figure.of(ours, minimal, starts -> starts.first().cpu().compilerSeconds());
     Figure memory = Figure.of(ours, minimal, starts -> starts.first().residentMiB());
     Map<String, Object> figures = new LinkedHashMap<>();
     ready.put(figures, "ReadySeconds", "startRatio");
+    cpu.put(figures, "CpuSecondsToReady", "startCpuRatio");
+    compilers.put(figures, "CompilerCpuSecondsToReady", "startCompilerCpuRatio");
     welcome.put(figures, "WelcomePageSeconds", "welcomePageRatio");
     restart.put(figures, "RestartReadySeconds", "restartRatio");
     memory.put(figures, "RssMiBAfterStart", "memoryRatio");
@@ -94,12 +101,14 @@ class StartupMemoryBenchmark {
     afterLifecycles.put(figures, "RssMiBAfterLifecycles", "memoryAfterLifecyclesRatio");
     BenchReport.write("start-up and memory", "H2 file", figures, String.format(Locale.ROOT,
         "against the minimal Camunda webapp application, ready (ours: health UP; the minimal one: its job "
-            + "executor started) after a first start on an empty database %s; web apps answering %s; "
+            + "executor started) after a first start on an empty database %s; CPU time used up to then %s, of "
+            + "which the JIT compiler threads %s; web apps answering %s; "
             + "ready after a restart on the database the first start left %s; "
             + "resident memory after start %s; %d rounds; resident memory after %d lifecycles through Tasklist's "
             + "REST API (ours its models, the minimal one the bare twins) %s, %d rounds; default JVM settings",
-        ready.describe("s"), welcome.describe("s"), restart.describe("s"), memory.describe("MiB"), ROUNDS,
-        LIFECYCLES, afterLifecycles.describe("MiB"), LIFECYCLE_ROUNDS));
+        ready.describe("s"), cpu.describe("s"), compilers.describe("s"), welcome.describe("s"),
+        restart.describe("s"), memory.describe("MiB"), ROUNDS, LIFECYCLES, afterLifecycles.describe("MiB"),
+        LIFECYCLE_ROUNDS));
   }
 
   /** One quantity of both applications over the rounds: medians, and the ratio taken within each round. */
@@ -155,7 +164,8 @@ class StartupMemoryBenchmark {
     return new Starts(first, restart);
   }
 
-  private record Started(Process process, int port, double welcomeSeconds, double readySeconds, double residentMiB) {
+  private record Started(Process process, int port, double welcomeSeconds, double readySeconds, CpuTime cpu,
+      double residentMiB) {
     void stop() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -207,14 +217,54 @@ class StartupMemoryBenchmark {
       }
     }
     double readySeconds = (System.nanoTime() - begin) / 1e9;
+    CpuTime cpu = CpuTime.of(process);
     Thread.sleep(3_000);
-    return new Started(process, port, welcomeSeconds, readySeconds, residentMiB(process));
+    return new Started(process, port, welcomeSeconds, readySeconds, cpu, residentMiB(process));
   }
 
   private static void waitABit(Process process, Path jar, Path log, long begin) throws InterruptedException {
     assertThat(process.isAlive()).as("%s running (log in %s)", jar, log).isTrue();
     assertThat(System.nanoTime() - begin).as("%s ready within 3 minutes (log in %s)", jar, log).isLessThan(THREE_MINUTES);
     Thread.sleep(20);
+  }
+
+  /**
+   * The CPU time a process has used, all its threads together, and the part of it its JIT compiler
+   * threads alive at that moment used (HotSpot's "C1/C2 CompilerThread"): on this machine's two cores,
+   * compiling is about half of the CPU time of a start, ours and the minimal one's.
+   */
+  private record CpuTime(double seconds, double compilerSeconds) {
+    /** Linux's clock ticks per second for /proc's times (USER_HZ, 100 on every common kernel). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    static CpuTime of(Process process) throws IOException {
+      double compilerTicks = 0;
+      try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+        for (Path thread : threads.toList()) {
+          String stat = readIfAlive(thread.resolve("stat"));
+          if (stat.contains("CompilerThre")) {
+            compilerTicks += ticks(stat);
+          }
+        }
+      }
+      Duration total = process.info().totalCpuDuration().orElseThrow();
+      return new CpuTime(total.toNanos() / 1e9, compilerTicks / TICKS_PER_SECOND);
+    }
+
+    /** A thread that ended between the listing and the read (the JVM ends idle compiler threads) counts as "". */
+    private static String readIfAlive(Path stat) throws IOException {
+      try {
+        return Files.readString(stat);
+      } catch (NoSuchFileException e) {
+        return "";
+      }
+    }
+
+    /** utime + stime of /proc/.../stat, the 14th and 15th fields (the name before them may hold spaces). */
+    private static long ticks(String stat) {
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
   }
 
   private static double residentMiB(Process process) throws IOException {
