@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * engine API with the variables Tasklist would send, full history: the application (listeners,
  * records, authorizations, e-mails recorded in the outbox, reminder plan) against its bare twin (the
  * same models without the application, see {@link BareTwin}) on a plain engine with the same
- * database kind. Batches alternate between the two. Run with {@code mvn -Pbench verify}.
+ * database kind. The two take turns lifecycle by lifecycle. Run with {@code mvn -Pbench verify}.
  */
 @Tag("benchmark")
 // each benchmark closes its engine: two Spring contexts with an engine "default" cannot live in one JVM
@@ -65,8 +65,8 @@ class LifecycleThroughputBenchmark {
 
   private static final int WARM_UP = 10;
   /**
-   * Pairs of runs, ours and the bare twin's next to each other: the machine's speed drifts over minutes
-   * (by a third between runs here), so the ratio is taken within each pair and the pairs' median reported.
+   * Runs of both engines taking turns: the machine's speed drifts over minutes (by a third between runs
+   * here), so the ratio is taken within each run and the runs' median reported.
    */
   private static final int RUNS = 6;
 
@@ -307,13 +307,9 @@ class LifecycleThroughputBenchmark {
     }
     for (int i = 0; i < RUNS; i++) {
       // who goes first alternates, so a steady drift favours neither
-      if (i % 2 == 0) {
-        oursPerSecond[i] = run(ours, false, lifecycles);
-        barePerSecond[i] = run(bare, true, lifecycles);
-      } else {
-        barePerSecond[i] = run(bare, true, lifecycles);
-        oursPerSecond[i] = run(ours, false, lifecycles);
-      }
+      Turns turns = runInTurns(bare, lifecycles, i % 2 == 1);
+      oursPerSecond[i] = turns.oursPerSecond();
+      barePerSecond[i] = turns.barePerSecond();
       overheads[i] = barePerSecond[i] / oursPerSecond[i];
     }
     if (recording != null) {
@@ -352,7 +348,7 @@ class LifecycleThroughputBenchmark {
     BenchReport.write("lifecycle throughput", database(), figures, String.format(Locale.ROOT,
         "%,d finished proposals in the database (%s%s) and %d running; idea to funded (%d user tasks), %d per run, %d runs: ours %.1f "
             + "lifecycles/s (%.1f-%.1f, %.0f ms each), bare twin %.1f/s (%.1f-%.1f, %.0f ms); ours takes %.2f times as "
-            + "long (median of the %d pairs, %.2f-%.2f); per lifecycle against the first level: ours %.2f times, bare "
+            + "long (median of the %d runs in turns, %.2f-%.2f); per lifecycle against the first level: ours %.2f times, bare "
             + "%.2f times", proposals, filling.get("filledBy"),
         bareProposals == proposals ? "" : String.format(Locale.ROOT, "; the bare twin's %,d", bareProposals), running,
         12 + sectionCodes().size(), lifecycles, RUNS,
@@ -375,6 +371,31 @@ class LifecycleThroughputBenchmark {
     for (long i = open; i < running; i++) {
       buildConsortium(engine, isBare, started++, deadline);
     }
+  }
+
+  /** Lifecycles per second of each engine in one run of {@link #runInTurns}. */
+  private record Turns(double oursPerSecond, double barePerSecond) {
+  }
+
+  /**
+   * That many lifecycles of each engine, one of ours and one of the bare twin's in turn: the machine's
+   * speed changes within seconds here, and lifecycle by lifecycle both engines meet the same machine.
+   */
+  private Turns runInTurns(ProcessEngine bare, int count, boolean bareFirst) {
+    long oursNanos = 0;
+    long bareNanos = 0;
+    for (int i = 0; i < 2 * count; i++) {
+      boolean isBare = (i % 2 == 0) == bareFirst;
+      long start = System.nanoTime();
+      lifecycle(isBare ? bare : ours, isBare, started++);
+      long took = System.nanoTime() - start;
+      if (isBare) {
+        bareNanos += took;
+      } else {
+        oursNanos += took;
+      }
+    }
+    return new Turns(count / (oursNanos / 1e9), count / (bareNanos / 1e9));
   }
 
   /** Runs that many lifecycles one after the other; lifecycles per second. */
