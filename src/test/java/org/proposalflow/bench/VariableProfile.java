@@ -23,16 +23,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class VariableProfile {
 
+  /** The variables of one lifecycle: its root instance, the instances it called and its reminder plan. */
+  private static final String OF_THE_LIFECYCLE = "where V.ROOT_PROC_INST_ID_ in (select ID_ from ACT_HI_PROCINST "
+      + "where BUSINESS_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null) ";
+
   private static final String PER_NAME = "select V.NAME_ as NAME, count(distinct V.ID_) as VARIABLES, count(D.ID_) as VALUES_ "
-      + "from ACT_HI_VARINST V left join ACT_HI_DETAIL D on D.VAR_INST_ID_ = V.ID_ "
-      + "where V.ROOT_PROC_INST_ID_ in (select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? "
-      + "and SUPER_PROCESS_INSTANCE_ID_ is null) group by V.NAME_";
+      + "from ACT_HI_VARINST V left join ACT_HI_DETAIL D on D.VAR_INST_ID_ = V.ID_ " + OF_THE_LIFECYCLE + "group by V.NAME_";
 
   private static final String VALUES_IN_ORDER = "select V.NAME_ as NAME, D.VAR_INST_ID_ as VARIABLE, D.VAR_TYPE_ as TYPE, "
       + "D.TEXT_ as TEXT, D.TEXT2_ as TEXT2, D.LONG_ as LONG_VALUE, D.DOUBLE_ as DOUBLE_VALUE, B.BYTES_ as BYTES "
       + "from ACT_HI_DETAIL D join ACT_HI_VARINST V on V.ID_ = D.VAR_INST_ID_ left join ACT_GE_BYTEARRAY B on B.ID_ = D.BYTEARRAY_ID_ "
-      + "where V.ROOT_PROC_INST_ID_ in (select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? "
-      + "and SUPER_PROCESS_INSTANCE_ID_ is null) order by D.VAR_INST_ID_, D.TIME_, D.SEQUENCE_COUNTER_";
+      + OF_THE_LIFECYCLE + "order by D.VAR_INST_ID_, D.TIME_, D.SEQUENCE_COUNTER_";
 
   private VariableProfile() {
   }
