@@ -3,12 +3,15 @@ package org.proposalflow.consortium;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
  * "Update the consortium status", after every answer: aggregates the proposal's candidates into
- * the {@code consortium_status} table and the process variables {@code consortiumSummary} (one
- * readable line) and {@code consortiumStatus} (JSON), both on the process instance, visible in Cockpit.
+ * the {@code consortium_status} table and the process variable {@code consortiumSummary} (one
+ * readable line, visible in Cockpit). The JSON status, {@code consortiumStatus}, is handed to the
+ * lifecycle once, when the partner search ends ({@link #statusJson}): as a variable of the search
+ * itself every answer would write and copy it again.
  */
 @Component("aggregateConsortium")
 public class AggregateConsortium implements JavaDelegate {
@@ -24,7 +27,11 @@ public class AggregateConsortium implements JavaDelegate {
     ConsortiumStatus status = aggregation.refresh(execution.getProcessBusinessKey(),
         (String) execution.getVariable("programme"));
     execution.getProcessInstance().setVariable("consortiumSummary", status.summary());
-    execution.getProcessInstance().setVariable("consortiumStatus", Spin.JSON(json(status)));
+  }
+
+  /** For the call activity's output mapping: the consortium status as JSON, aggregated now. */
+  public SpinJsonNode statusJson(String reference, String programme) {
+    return Spin.JSON(json(aggregation.statusOf(reference, programme)));
   }
 
   static String json(ConsortiumStatus s) {

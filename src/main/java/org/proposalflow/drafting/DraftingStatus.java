@@ -1,7 +1,6 @@
 package org.proposalflow.drafting;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.proposalflow.proposal.Proposal;
 import org.proposalflow.proposal.ProposalRecords;
 import org.proposalflow.validation.Inputs;
@@ -9,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Aggregates the drafting progress after every change to a section: into the proposal record and
- * into the readable variable {@code draftingProgress} of the drafting process and of the proposal's
- * lifecycle, where Cockpit shows it.
+ * into the readable variable {@code draftingProgress} of the drafting process, which its forms show
+ * and Cockpit too. The lifecycle gets the variable when drafting ends (the call activity's output):
+ * copied there on every change, each change would write it twice.
  */
 @Component
 public class DraftingStatus {
@@ -34,12 +34,7 @@ public class DraftingStatus {
     DraftingProgress progress = DraftingProgress.of(records.sections(reference),
         rules.of(proposal.programme()).pageLimit(), proposal.callDeadline().toInstant(), Inputs.now());
     records.saveProgress(reference, progress);
-    ExecutionEntity drafting = (ExecutionEntity) execution.getProcessInstance();
-    drafting.setVariable(VARIABLE, progress.summary());
-    ExecutionEntity callActivity = drafting.getSuperExecution();
-    if (callActivity != null) {
-      callActivity.getProcessInstance().setVariable(VARIABLE, progress.summary());
-    }
+    execution.getProcessInstance().setVariable(VARIABLE, progress.summary());
     return progress;
   }
 }

@@ -90,6 +90,13 @@ final class BareTwin {
     for (Element call : elements(document, BPMN, "callActivity")) {
       call.setAttribute("calledElement", PREFIX + call.getAttribute("calledElement"));
     }
+    for (Element out : elements(document, CAMUNDA, "out")) {
+      // an output the application computes: the engine alone hands over the variable of that name
+      if (BEAN_CALL.matcher(out.getAttribute("sourceExpression")).find()) {
+        out.removeAttribute("sourceExpression");
+        out.setAttributeNS(null, "source", out.getAttribute("target"));
+      }
+    }
     replaceBeanCalls(document.getDocumentElement());
     StringWriter xml = new StringWriter();
     TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(xml));

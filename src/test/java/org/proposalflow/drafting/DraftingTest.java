@@ -83,21 +83,23 @@ class DraftingTest extends ProcessTestSupport {
         org.assertj.core.groups.Tuple.tuple("Write section: 2. Impact", "eero"),
         org.assertj.core.groups.Tuple.tuple("Write section: 3. Quality and efficiency of the implementation", "aino"),
         org.assertj.core.groups.Tuple.tuple("Write section: Budget and administrative forms", "eero"));
-    assertThat(runtimeService.getVariable(proposal.getId(), DraftingStatus.VARIABLE))
+    assertThat(runtimeService.getVariable(draftingInstance.getId(), DraftingStatus.VARIABLE))
         .isEqualTo("0/4 sections ready (0 approved), 0 of 45 pages, 0 overdue, " + daysLeft(proposal) + " days to the call deadline");
 
     prepareBudget(proposal, "aino", 400_000);
     Task first = sectionTasks(proposal).get(0);
     completeAs("aino", first, DraftingAnswers.section("https://docs.example.org/x/excellence", 12, false));
-    assertThat(runtimeService.getVariable(proposal.getId(), DraftingStatus.VARIABLE)).asString()
+    assertThat(runtimeService.getVariable(draftingInstance.getId(), DraftingStatus.VARIABLE)).asString()
         .startsWith("0/4 sections ready (0 approved), 12 of 45 pages");
     writeSections(proposal, 10, true);
-    assertThat(runtimeService.getVariable(proposal.getId(), DraftingStatus.VARIABLE)).asString()
+    assertThat(runtimeService.getVariable(draftingInstance.getId(), DraftingStatus.VARIABLE)).asString()
         .startsWith("4/4 sections ready (0 approved), 40 of 45 pages, 0 overdue");
     reviewSections(proposal, "helmi", Map.of());
 
     assertThat(proposal).isWaitingAt("Task_FinalApproval");
     assertThat(draftingInstance).isEnded().hasPassed("Task_CheckCompliance", "EndEvent_ReadyForApproval");
+    assertThat(runtimeService.getVariable(proposal.getId(), DraftingStatus.VARIABLE)).as("handed over when drafting ends")
+        .asString().startsWith("4/4 sections ready (4 approved), 40 of 45 pages");
     assertThat(drafting.sections(proposal.getBusinessKey())).allMatch(DraftSection::approved)
         .allMatch(section -> "helmi".equals(section.reviewedBy()));
     Map<String, Object> row = jdbc.queryForMap("select sections_ready, sections_total, pages_written, page_limit, "
@@ -174,7 +176,7 @@ class DraftingTest extends ProcessTestSupport {
         assertThat(mail.getSubject()).isEqualTo("Section overdue: 2. Impact of " + proposal.getBusinessKey() + " CIRCTAIL");
         assertThat(mail.getContent().toString()).contains("Owner:    eero");
       });
-      assertThat(runtimeService.getVariable(proposal.getId(), DraftingStatus.VARIABLE)).asString()
+      assertThat(runtimeService.getVariable(calledProcessInstance("proposal-drafting", proposal).getId(), DraftingStatus.VARIABLE)).asString()
           .contains("4 overdue");
       assertThat(jdbc.queryForObject("select sections_overdue from proposal where reference = ?", Integer.class,
           proposal.getBusinessKey())).isEqualTo(4);
