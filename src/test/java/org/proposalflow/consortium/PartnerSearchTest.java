@@ -125,6 +125,8 @@ class PartnerSearchTest extends ProcessTestSupport {
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumOutcome")).isEqualTo("eligible");
     assertThat(runtimeService.getVariable(proposal.getId(), "eligibilityReasons").toString())
         .startsWith("Horizon Europe collaborative action: beneficiaries in 3 different");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(search.getId())
+        .variableName("consortiumStatus").count()).as("handed over once, never a variable of the search").isZero();
     SpinJsonNode status = (SpinJsonNode) runtimeService.getVariable(proposal.getId(), "consortiumStatus");
     assertThat(status.prop("confirmed").numberValue().intValue()).isEqualTo(4);
     assertThat(status.prop("countingEntities").numberValue().intValue()).as("the associated partner does not count").isEqualTo(3);
@@ -303,6 +305,8 @@ class PartnerSearchTest extends ProcessTestSupport {
     confirm(proposal, "Gdańsk Maritime University (PL)");
     assertThat(proposal).hasPassed("EndEvent_ConsortiumRebuilt").isWaitingAt("CallActivity_Drafting");
     assertThat(runtimeService.getVariable(proposal.getId(), "consortiumEligible")).isEqualTo(true);
+    SpinJsonNode rebuilt = (SpinJsonNode) runtimeService.getVariable(proposal.getId(), "consortiumStatus");
+    assertThat(rebuilt.prop("droppedOut").numberValue().intValue()).as("the rebuilt consortium handed over").isOne();
     draftAndReview(proposal);
     assertThat(proposal).isWaitingAt("Task_FinalApproval");
   }
