@@ -7,8 +7,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.proposalflow.platform.WithoutAuthorizationChecks;
@@ -39,14 +41,24 @@ public class DeadlineReminders {
 
   private final RuntimeService runtimeService;
   private final ProposalRecords proposals;
+  /**
+   * The plan of a proposal, as a native query: the engine's process instance query builds its long
+   * statement anew for each call, which was two thirds of a submission's time spent on the plan.
+   */
+  private final String planOfProposal;
   /** Days before the call deadline, unless the programme or the proposal says otherwise. */
   private String daysBefore = "30,14,7,2,1";
   /** Per programme code, e.g. {@code horizonEurope: 45,30,14,7,2,1}. */
   private Map<String, String> programmes = Map.of();
 
-  public DeadlineReminders(RuntimeService runtimeService, ProposalRecords proposals) {
+  public DeadlineReminders(RuntimeService runtimeService, ManagementService managementService,
+      ProposalRecords proposals) {
     this.runtimeService = runtimeService;
     this.proposals = proposals;
+    this.planOfProposal = "select PLAN.* from " + managementService.getTableName(ProcessInstance.class) + " PLAN"
+        + " inner join " + managementService.getTableName(ProcessDefinition.class) + " DEFINITION"
+        + " on PLAN.PROC_DEF_ID_ = DEFINITION.ID_"
+        + " where PLAN.BUSINESS_KEY_ = #{reference} and PLAN.PARENT_ID_ is null and DEFINITION.KEY_ = #{process}";
   }
 
   /**
@@ -79,8 +91,8 @@ public class DeadlineReminders {
   /** Deletes the plan, as the application: whoever's step ends it need not see the reminder process. */
   public void cancel(String reference) {
     WithoutAuthorizationChecks.run(() -> {
-      for (ProcessInstance plan : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-          .processInstanceBusinessKey(reference).list()) {
+      for (ProcessInstance plan : runtimeService.createNativeProcessInstanceQuery().sql(planOfProposal)
+          .parameter("reference", reference).parameter("process", PROCESS).list()) {
         runtimeService.deleteProcessInstance(plan.getId(), "deadline reminders re-planned or no longer needed",
             true, true);
       }
