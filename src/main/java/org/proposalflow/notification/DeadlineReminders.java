@@ -43,7 +43,7 @@ public class DeadlineReminders {
   private final ProposalRecords proposals;
   /**
    * The plan of a proposal, as a native query: the engine's process instance query builds its long
-   * statement anew for each call, which was two thirds of a submission's time spent on the plan.
+   * statement anew for each call, two thirds of the time a submission spent on deleting the plan.
    */
   private final String planOfProposal;
   /** Days before the call deadline, unless the programme or the proposal says otherwise. */

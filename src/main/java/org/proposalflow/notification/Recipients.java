@@ -65,8 +65,8 @@ public class Recipients {
       conditions.add("PERSON.ID_ in (" + parameters("user", userIds.size()) + ")");
     }
     if (!groupIds.isEmpty()) {
-      conditions.add("PERSON.ID_ in (select MEMBER.USER_ID_ from " + names.memberships() + " MEMBER where MEMBER.GROUP_ID_ in ("
-          + parameters("group", groupIds.size()) + "))");
+      conditions.add("PERSON.ID_ in (select MEMBER.USER_ID_ from " + names.memberships() + " MEMBER"
+          + " where MEMBER.GROUP_ID_ in (" + parameters("group", groupIds.size()) + "))");
     }
     NativeUserQuery query = identityService.createNativeUserQuery()
         .sql("select PERSON.* from " + names.users() + " PERSON where " + String.join(" or ", conditions));
