@@ -16,7 +16,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -122,6 +124,21 @@ public abstract class ProcessTestSupport {
   /** Acts as the user from now on, with their groups and clusters, as the web apps and the REST API log them in. */
   protected void authenticate(String userId) {
     processEngine.getIdentityService().setAuthentication(loggedIn(processEngine.getIdentityService(), userId));
+  }
+
+  /**
+   * Runs the work inside one engine command (a step) of a person with no groups and no grants, as
+   * listeners and delegates run inside a person's step.
+   */
+  protected <T> T insideAStepOfSomeoneWithoutRights(Command<T> work) {
+    IdentityService identity = processEngine.getIdentityService();
+    identity.setAuthentication("visitor", List.of());
+    try {
+      return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired().execute(work);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   /** The user with their groups and clusters (tenants), as the web apps and the REST API log them in. */

@@ -3,9 +3,7 @@ package org.proposalflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,16 +37,9 @@ class RecipientsTest extends ProcessTestSupport {
 
   @Test
   void aPersonsStepFindsTheRecipientsThePersonMayNotRead() {
-    IdentityService identity = processEngine.getIdentityService();
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    identity.setAuthentication("visitor", List.of());
-    try {
-      List<User> people = configuration.getCommandExecutorTxRequired()
-          .execute(command -> recipients.of(List.of(), List.of("industryWriters")));
-      assertThat(people).extracting(User::getId).containsExactly("aino", "eero");
-    } finally {
-      identity.clearAuthentication();
-    }
+    List<User> people =
+        insideAStepOfSomeoneWithoutRights(command -> recipients.of(List.of(), List.of("industryWriters")));
+
+    assertThat(people).extracting(User::getId).containsExactly("aino", "eero");
   }
 }

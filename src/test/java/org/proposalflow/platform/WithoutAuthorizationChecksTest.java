@@ -2,9 +2,7 @@ package org.proposalflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.proposalflow.ProcessTestSupport;
 
@@ -17,23 +15,16 @@ class WithoutAuthorizationChecksTest extends ProcessTestSupport {
   @Test
   void insideAStepTheWorkSeesWhatThePersonCannotAndTheChecksComeBackAfter() {
     IdentityService identity = processEngine.getIdentityService();
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    identity.setAuthentication("visitor", List.of());
-    try {
-      Counts counts = configuration.getCommandExecutorTxRequired().execute(command -> new Counts(
-          identity.createUserQuery().memberOfGroup("industryWriters").count(),
-          WithoutAuthorizationChecks.get(() -> identity.createUserQuery().memberOfGroup("industryWriters").count()),
-          identity.createUserQuery().memberOfGroup("industryWriters").count(),
-          command.isAuthorizationCheckEnabled()));
+    Counts counts = insideAStepOfSomeoneWithoutRights(command -> new Counts(
+        identity.createUserQuery().memberOfGroup("industryWriters").count(),
+        WithoutAuthorizationChecks.get(() -> identity.createUserQuery().memberOfGroup("industryWriters").count()),
+        identity.createUserQuery().memberOfGroup("industryWriters").count(),
+        command.isAuthorizationCheckEnabled()));
 
-      assertThat(counts.asThePerson()).isZero();
-      assertThat(counts.asTheApplication()).isEqualTo(2);
-      assertThat(counts.asThePersonAgain()).isZero();
-      assertThat(counts.checksOnAfter()).isTrue();
-    } finally {
-      identity.clearAuthentication();
-    }
+    assertThat(counts.asThePerson()).isZero();
+    assertThat(counts.asTheApplication()).isEqualTo(2);
+    assertThat(counts.asThePersonAgain()).isZero();
+    assertThat(counts.checksOnAfter()).isTrue();
   }
 
   @Test
